@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using IncidentHub.Core.Common;
+
+namespace IncidentHub.Core.Actions;
+
+public sealed class AddActionRequest
+{
+    [Required(ErrorMessage = "Say what needs doing.")]
+    [StringLength(TextLimits.Name, ErrorMessage = "Keep the action to 200 characters or fewer.")]
+    public string Title { get; set; } = "";
+
+    /// <summary>Who is doing it; nobody yet when empty.</summary>
+    public string? OwnerId { get; set; }
+}

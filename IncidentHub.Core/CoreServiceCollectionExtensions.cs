@@ -1,0 +1,42 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Demo;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Reviews;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Severities;
+using IncidentHub.Core.Timeline;
+using IncidentHub.Core.Updates;
+using IncidentHub.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IncidentHub.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers IncidentHub's feature services and queries. The host registers the database
+    /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity and an <see cref="Live.IIncidentChangeFeed"/>.
+    /// </summary>
+    public static IServiceCollection AddIncidentHubCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Stateless: every operation creates its own DbContext.
+        services.AddSingleton<IncidentCommandRunner>();
+        services.AddSingleton<IncidentService>();
+        services.AddSingleton<UpdateService>();
+        services.AddSingleton<RoleAssignmentService>();
+        services.AddSingleton<TimelineService>();
+        services.AddSingleton<ActionService>();
+        services.AddSingleton<SeverityService>();
+        services.AddSingleton<RoleDefinitionService>();
+        services.AddSingleton<UserAccountService>();
+        services.AddSingleton<DemoDataSeeder>();
+
+        services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<DirectoryQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IncidentHub.Core.Data.Configurations;
+
+internal sealed class IncidentActionConfiguration : IEntityTypeConfiguration<IncidentAction>
+{
+    public void Configure(EntityTypeBuilder<IncidentAction> builder)
+    {
+        builder.ToTable("IncidentActions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Title).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(a => a.OwnerId).HasMaxLength(450);
+        builder.Property(a => a.OwnerName).HasMaxLength(TextLimits.PersonName);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
+    }
+}

@@ -1,0 +1,41 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IncidentHub.Core.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> builder)
+    {
+        builder.ToTable("Incidents");
+        builder.HasKey(i => i.Id);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.Property(i => i.Name).HasMaxLength(TextLimits.Name).IsRequired();
+        builder.Property(i => i.Summary).HasMaxLength(TextLimits.LongText).IsRequired();
+        builder.Property(i => i.CustomerImpact).HasMaxLength(TextLimits.LongText).IsRequired();
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(i => i.Status);
+        builder.Property(i => i.LeadId).HasMaxLength(450).IsRequired();
+        builder.Property(i => i.LeadName).HasMaxLength(TextLimits.PersonName).IsRequired();
+        builder.Property(i => i.DeclaredById).HasMaxLength(450).IsRequired();
+        builder.HasIndex(i => i.DeclaredAt);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+
+        builder.HasOne(i => i.Severity).WithMany().HasForeignKey(i => i.SeverityId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.RoleAssignments).WithOne().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.Navigation(i => i.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.RoleAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(i => i.Reference);
+        builder.Ignore(i => i.IsActive);
+    }
+}

@@ -1,0 +1,47 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Severities;
+using IncidentHub.Core.Timeline;
+using IncidentHub.Core.Updates;
+using IncidentHub.Core.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Data;
+
+/// <summary>
+/// IncidentHub's database. Create one per operation from <c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>.
+/// Each database provider has a subclass in the web project that owns its migrations.
+/// </summary>
+public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContext<AppUser>(options)
+{
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<IncidentUpdate> IncidentUpdates => Set<IncidentUpdate>();
+
+    public DbSet<IncidentAction> IncidentActions => Set<IncidentAction>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<RoleDefinition> RoleDefinitions => Set<RoleDefinition>();
+
+    public DbSet<Severity> Severities => Set<Severity>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(IncidentHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite cannot compare or order DateTimeOffset; every provider stores UTC instants as UTC DateTime.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using IncidentHub.Core.Common;
+
+namespace IncidentHub.Core.Incidents;
+
+/// <summary>What the declare form (or Slack's declare modal) sends. Validated in the form and again in the service.</summary>
+public sealed class DeclareIncidentRequest
+{
+    [Required(ErrorMessage = "Give the incident a name: what is broken?")]
+    [StringLength(TextLimits.Name, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Pick a severity.")]
+    public int? SeverityId { get; set; }
+
+    [StringLength(TextLimits.LongText, ErrorMessage = "The summary can be at most 10,000 characters.")]
+    public string? Summary { get; set; }
+
+    [StringLength(TextLimits.LongText, ErrorMessage = "The customer impact can be at most 10,000 characters.")]
+    public string? CustomerImpact { get; set; }
+
+    /// <summary>The incident lead; the declarer when empty.</summary>
+    public string? LeadId { get; set; }
+}

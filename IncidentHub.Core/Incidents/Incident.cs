@@ -1,0 +1,585 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Severities;
+using IncidentHub.Core.Timeline;
+using IncidentHub.Core.Updates;
+using IncidentHub.Core.Users;
+
+namespace IncidentHub.Core.Incidents;
+
+/// <summary>
+/// The incident aggregate. Every change goes through a method here that checks the rules, changes state and appends
+/// what happened to the timeline. "Now" is always passed in; the aggregate never reads a clock.
+/// </summary>
+/// <remarks>
+/// Load it with its current role assignments and its actions. The timeline and updates are append-only: new entries
+/// are added to collections that are not loaded, and EF inserts them.
+/// </remarks>
+public sealed class Incident
+{
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<IncidentUpdate> _updates = [];
+    private readonly List<IncidentAction> _actions = [];
+    private readonly List<RoleAssignment> _roleAssignments = [];
+
+    private Incident()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The n in INC-n. Unique, assigned at declaration.</summary>
+    public int Number { get; private set; }
+
+    public string Reference => IncidentReference.Format(Number);
+
+    public string Name { get; private set; } = "";
+
+    public string Summary { get; private set; } = "";
+
+    public string CustomerImpact { get; private set; } = "";
+
+    public int SeverityId { get; private set; }
+
+    public Severity Severity { get; private set; } = null!;
+
+    public IncidentStatus Status { get; private set; }
+
+    /// <summary>The current Incident Lead (denormalised from the role assignments for fast lists).</summary>
+    public string LeadId { get; private set; } = "";
+
+    public string LeadName { get; private set; } = "";
+
+    public string DeclaredById { get; private set; } = "";
+
+    public DateTimeOffset DeclaredAt { get; private set; }
+
+    public DateTimeOffset? ImpactStartedAt { get; private set; }
+
+    public DateTimeOffset? DetectedAt { get; private set; }
+
+    public DateTimeOffset? MitigatedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? LastUpdateAt { get; private set; }
+
+    public DateTimeOffset LastChangedAt { get; private set; }
+
+    /// <summary>Changes on every save; EF refuses a save whose version moved underneath it.</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyCollection<TimelineEntry> Timeline => _timeline.AsReadOnly();
+
+    public IReadOnlyCollection<IncidentUpdate> Updates => _updates.AsReadOnly();
+
+    public IReadOnlyCollection<IncidentAction> Actions => _actions.AsReadOnly();
+
+    public IReadOnlyCollection<RoleAssignment> RoleAssignments => _roleAssignments.AsReadOnly();
+
+    public bool IsActive => Status.IsActive();
+
+    public static Incident Declare(
+        int number,
+        DeclareIncidentRequest request,
+        Severity severity,
+        UserRef lead,
+        RoleDefinition leadRole,
+        RoleDefinition reporterRole,
+        Actor declarer,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        EnsureUsable(severity);
+        if (leadRole.Kind != IncidentRoleKind.Lead || reporterRole.Kind != IncidentRoleKind.Reporter)
+        {
+            throw new ArgumentException("The lead and reporter role definitions are required.");
+        }
+
+        var incident = new Incident
+        {
+            Number = number,
+            Name = request.Name.Trim(),
+            Summary = Normalise(request.Summary),
+            CustomerImpact = Normalise(request.CustomerImpact),
+            Severity = severity,
+            SeverityId = severity.Id,
+            Status = IncidentStatus.Triage,
+            DeclaredById = declarer.UserId,
+            DeclaredAt = now,
+            DetectedAt = now,
+            LastChangedAt = now,
+            Version = Guid.NewGuid(),
+        };
+
+        incident._roleAssignments.Add(new RoleAssignment(reporterRole, declarer.UserId, declarer.DisplayName, now));
+        incident._roleAssignments.Add(new RoleAssignment(leadRole, lead.Id, lead.DisplayName, now));
+        incident.LeadId = lead.Id;
+        incident.LeadName = lead.DisplayName;
+
+        var leadText = lead.Id == declarer.UserId ? "leading it" : $"with {lead.DisplayName} as lead";
+        incident.Append(new TimelineEntry(
+            TimelineEntryKind.Declared,
+            declarer,
+            $"{declarer.DisplayName} declared the incident, {leadText}.",
+            now,
+            now,
+            $"Severity {severity.Name} · Triage").Highlighted());
+        return incident;
+    }
+
+    /// <summary>Posts an update, optionally moving the status and severity in the same step.</summary>
+    public IncidentUpdate PostUpdate(Actor actor, PostUpdateRequest request, Severity? newSeverity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        EnsureNotFinal("post an update");
+
+        var changes = new List<string>();
+        if (request.NewStatus is { } status && status != Status)
+        {
+            IncidentLifecycle.EnsureCanMove(Status, status);
+            changes.Add($"status {Status} → {status}");
+            ApplyStatus(status, now);
+        }
+
+        if (newSeverity is not null && newSeverity.Id != SeverityId)
+        {
+            EnsureUsable(newSeverity);
+            changes.Add($"severity {Severity.Name} → {newSeverity.Name}");
+            Severity = newSeverity;
+            SeverityId = newSeverity.Id;
+        }
+
+        var update = new IncidentUpdate(actor.UserId, actor.DisplayName, request.Message.Trim(), Status, SeverityId, Severity.Name, now);
+        _updates.Add(update);
+        LastUpdateAt = now;
+        var entry = Append(new TimelineEntry(
+            TimelineEntryKind.Update,
+            actor,
+            update.Message,
+            now,
+            now,
+            changes.Count == 0 ? $"{Status} · {Severity.Name}" : "Changed " + string.Join(", ", changes)));
+        entry.LinkUpdate(update);
+        Touch(now);
+        return update;
+    }
+
+    public void ChangeStatus(Actor actor, IncidentStatus expectedStatus, IncidentStatus newStatus, DateTimeOffset now)
+    {
+        if (Status != expectedStatus)
+        {
+            throw new ConflictException(
+                $"Someone else changed the status to {Status} a moment ago. Nothing was changed: check the current status and try again.");
+        }
+
+        IncidentLifecycle.EnsureCanMove(Status, newStatus);
+        var from = Status;
+        ApplyStatus(newStatus, now);
+        var verb = (from, newStatus) switch
+        {
+            (IncidentStatus.Resolved, IncidentStatus.Investigating) => "reopened the incident",
+            (_, IncidentStatus.Resolved) => "resolved the incident",
+            (_, IncidentStatus.Closed) => "closed the incident",
+            (_, IncidentStatus.Declined) => "declined the incident",
+            (IncidentStatus.Triage, _) => $"accepted the incident as {newStatus}",
+            _ => $"moved the incident to {newStatus}",
+        };
+        Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}"));
+        Touch(now);
+    }
+
+    public void ChangeSeverity(Actor actor, int expectedSeverityId, Severity severity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(severity);
+        EnsureNotFinal("change the severity");
+        if (SeverityId != expectedSeverityId)
+        {
+            throw new ConflictException(
+                $"Someone else changed the severity to {Severity.Name} a moment ago. Nothing was changed: check it and try again.");
+        }
+
+        if (severity.Id == SeverityId)
+        {
+            throw new DomainException($"The incident is already {severity.Name}.");
+        }
+
+        EnsureUsable(severity);
+        var from = Severity.Name;
+        var direction = severity.Rank > Severity.Rank ? "raised" : "lowered";
+        Severity = severity;
+        SeverityId = severity.Id;
+        Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}"));
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Edits name, summary and customer impact. <paramref name="expected"/> is what the editor started from: a field
+    /// someone else changed meanwhile is a conflict, never a silent overwrite.
+    /// </summary>
+    public void EditDetails(Actor actor, IncidentDetails expected, EditIncidentDetailsRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        EnsureNotFinal("edit the details");
+
+        var current = new IncidentDetails(Name, Summary, CustomerImpact);
+        var name = request.Name.Trim();
+        var summary = Normalise(request.Summary);
+        var impact = Normalise(request.CustomerImpact);
+
+        var stale = new List<string>();
+        if (name != current.Name && expected.Name != current.Name)
+        {
+            stale.Add("name");
+        }
+
+        if (summary != current.Summary && Normalise(expected.Summary) != current.Summary)
+        {
+            stale.Add("summary");
+        }
+
+        if (impact != current.CustomerImpact && Normalise(expected.CustomerImpact) != current.CustomerImpact)
+        {
+            stale.Add("customer impact");
+        }
+
+        if (stale.Count > 0)
+        {
+            throw new ConflictException(
+                $"Someone else edited the {string.Join(" and ", stale)} while you were editing. Your text was kept in the form: compare it with theirs and save again.");
+        }
+
+        var changed = new List<string>();
+        if (name != Name)
+        {
+            changed.Add("name");
+            Name = name;
+        }
+
+        if (summary != Summary)
+        {
+            changed.Add("summary");
+            Summary = summary;
+        }
+
+        if (impact != CustomerImpact)
+        {
+            changed.Add("customer impact");
+            CustomerImpact = impact;
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        Append(new TimelineEntry(
+            TimelineEntryKind.DetailsEdited,
+            actor,
+            $"{actor.DisplayName} edited the {string.Join(", ", changed)}.",
+            now,
+            now,
+            changed.Contains("name") ? $"Name: {Name}" : null));
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="role"/> to <paramref name="user"/>. For the lead this is a hand-over. Each role has one
+    /// holder at a time. <paramref name="expectedHolderId"/> is who the assigner saw holding it (null for nobody).
+    /// </summary>
+    public void AssignRole(Actor actor, RoleDefinition role, UserRef user, string? expectedHolderId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(user);
+        EnsureNotFinal("change roles");
+        if (!role.IsAssignable)
+        {
+            throw new DomainException($"{role.Name} is set when the incident is declared and cannot be reassigned.");
+        }
+
+        if (role.IsArchived)
+        {
+            throw new DomainException($"The role {role.Name} has been removed by an admin.");
+        }
+
+        var current = CurrentHolder(role.Id);
+        if (current?.UserId != expectedHolderId)
+        {
+            var holder = current is null ? "nobody" : current.UserName;
+            throw new ConflictException(
+                $"Someone else changed the {role.Name} a moment ago (now {holder}). Nothing was changed: check and try again.");
+        }
+
+        if (current?.UserId == user.Id)
+        {
+            throw new DomainException($"{user.DisplayName} is already the {role.Name}.");
+        }
+
+        current?.End(now);
+        _roleAssignments.Add(new RoleAssignment(role, user.Id, user.DisplayName, now));
+
+        if (role.Kind == IncidentRoleKind.Lead)
+        {
+            var from = LeadName;
+            LeadId = user.Id;
+            LeadName = user.DisplayName;
+            Append(new TimelineEntry(
+                TimelineEntryKind.LeadHandover,
+                actor,
+                $"{from} handed the lead to {user.DisplayName}.",
+                now,
+                now,
+                actor.UserId == current?.UserId || actor.IsSystem ? null : $"Hand-over made by {actor.DisplayName}").Highlighted());
+        }
+        else
+        {
+            var text = current is null
+                ? $"{actor.DisplayName} made {user.DisplayName} the {role.Name}."
+                : $"{actor.DisplayName} made {user.DisplayName} the {role.Name}, taking over from {current.UserName}.";
+            Append(new TimelineEntry(TimelineEntryKind.RoleAssigned, actor, text, now, now));
+        }
+
+        Touch(now);
+    }
+
+    public void UnassignRole(Actor actor, RoleDefinition role, string expectedHolderId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        EnsureNotFinal("change roles");
+        if (role.Kind == IncidentRoleKind.Lead)
+        {
+            throw new DomainException("An active incident always has an Incident Lead. Hand the lead to someone else instead.");
+        }
+
+        if (!role.IsAssignable)
+        {
+            throw new DomainException($"{role.Name} is set when the incident is declared and cannot be removed.");
+        }
+
+        var current = CurrentHolder(role.Id);
+        if (current is null || current.UserId != expectedHolderId)
+        {
+            throw new ConflictException($"Someone else changed the {role.Name} a moment ago. Nothing was changed: check and try again.");
+        }
+
+        current.End(now);
+        Append(new TimelineEntry(TimelineEntryKind.RoleUnassigned, actor, $"{actor.DisplayName} removed {current.UserName} as {role.Name}.", now, now));
+        Touch(now);
+    }
+
+    public TimelineEntry AddNote(Actor actor, AddNoteRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        var entry = Append(new TimelineEntry(TimelineEntryKind.Note, actor, request.Text.Trim(), now, now));
+        if (request.Highlight)
+        {
+            entry.SetHighlighted(true);
+        }
+
+        Touch(now);
+        return entry;
+    }
+
+    /// <summary>Corrects one of the key moments. The correction is recorded on the timeline.</summary>
+    public void CorrectTimestamp(Actor actor, IncidentTimestamp which, DateTimeOffset? expected, DateTimeOffset value, DateTimeOffset now)
+    {
+        var current = Get(which);
+        if (!SameInstant(current, expected))
+        {
+            throw new ConflictException(
+                $"Someone else changed {which.Label().ToLowerInvariant()} a moment ago. Nothing was changed: check it and try again.");
+        }
+
+        if (value > now)
+        {
+            throw ValidationFailedException.For("Value", $"{which.Label()} cannot be in the future.");
+        }
+
+        if (which == IncidentTimestamp.Resolved && !Status.HasReview())
+        {
+            throw new DomainException("The incident is not resolved yet, so there is no resolution time to correct.");
+        }
+
+        var proposed = IncidentTimestamps.All.ToDictionary(t => t, t => t == which ? value : Get(t));
+        for (var i = 0; i < IncidentTimestamps.All.Count; i++)
+        {
+            for (var j = i + 1; j < IncidentTimestamps.All.Count; j++)
+            {
+                var earlier = IncidentTimestamps.All[i];
+                var later = IncidentTimestamps.All[j];
+                if (proposed[earlier] is { } e && proposed[later] is { } l && e > l && (earlier == which || later == which))
+                {
+                    throw ValidationFailedException.For("Value", $"{earlier.Label()} must not be after {later.Label().ToLowerInvariant()}.");
+                }
+            }
+        }
+
+        Set(which, value);
+        var detail = current is null ? $"Set to {value:u}" : $"Was {current.Value:u}, now {value:u}";
+        Append(new TimelineEntry(
+            TimelineEntryKind.TimestampCorrected,
+            actor,
+            $"{actor.DisplayName} set when the {which.Label().ToLowerInvariant()} time was.",
+            now,
+            now,
+            detail));
+        Touch(now);
+    }
+
+    public IncidentAction AddAction(Actor actor, AddActionRequest request, UserRef? owner, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        if (Status is IncidentStatus.Closed or IncidentStatus.Declined)
+        {
+            throw new DomainException($"The incident is {Status}; actions can no longer be added.");
+        }
+
+        var action = new IncidentAction(request.Title.Trim(), owner?.Id, owner?.DisplayName, actor, now);
+        _actions.Add(action);
+        var ownerText = owner is null ? "with no owner yet" : $"for {owner.DisplayName}";
+        Append(new TimelineEntry(TimelineEntryKind.ActionAdded, actor, $"{actor.DisplayName} added an action {ownerText}: {action.Title}", now, now));
+        Touch(now);
+        return action;
+    }
+
+    public void ChangeActionStatus(Actor actor, int actionId, ActionStatus expectedStatus, ActionStatus newStatus, DateTimeOffset now)
+    {
+        var action = _actions.SingleOrDefault(a => a.Id == actionId)
+            ?? throw new NotFoundException("That action no longer exists on this incident.");
+        if (action.Status != expectedStatus)
+        {
+            throw new ConflictException(
+                $"Someone else marked \"{action.Title}\" as {action.Status.Label().ToLowerInvariant()} a moment ago. Nothing was changed.");
+        }
+
+        if (action.Status == newStatus)
+        {
+            return;
+        }
+
+        action.ChangeStatus(newStatus, now);
+        Append(new TimelineEntry(
+            TimelineEntryKind.ActionChanged,
+            actor,
+            $"{actor.DisplayName} marked an action {newStatus.Label().ToLowerInvariant()}: {action.Title}",
+            now,
+            now));
+        Touch(now);
+    }
+
+    public void ChangeActionOwner(Actor actor, int actionId, string? expectedOwnerId, UserRef? owner, DateTimeOffset now)
+    {
+        var action = _actions.SingleOrDefault(a => a.Id == actionId)
+            ?? throw new NotFoundException("That action no longer exists on this incident.");
+        if (action.OwnerId != expectedOwnerId)
+        {
+            throw new ConflictException($"Someone else changed the owner of \"{action.Title}\" a moment ago. Nothing was changed.");
+        }
+
+        if (action.OwnerId == owner?.Id)
+        {
+            return;
+        }
+
+        action.ChangeOwner(owner?.Id, owner?.DisplayName);
+        var text = owner is null
+            ? $"{actor.DisplayName} removed the owner of an action: {action.Title}"
+            : $"{actor.DisplayName} gave an action to {owner.DisplayName}: {action.Title}";
+        Append(new TimelineEntry(TimelineEntryKind.ActionChanged, actor, text, now, now));
+        Touch(now);
+    }
+
+    public RoleAssignment? CurrentHolder(int roleDefinitionId) =>
+        _roleAssignments.SingleOrDefault(a => a.RoleDefinitionId == roleDefinitionId && a.IsCurrent);
+
+    public DateTimeOffset? Get(IncidentTimestamp which) => which switch
+    {
+        IncidentTimestamp.ImpactStarted => ImpactStartedAt,
+        IncidentTimestamp.Detected => DetectedAt,
+        IncidentTimestamp.Mitigated => MitigatedAt,
+        IncidentTimestamp.Resolved => ResolvedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(which)),
+    };
+
+    private void Set(IncidentTimestamp which, DateTimeOffset value)
+    {
+        switch (which)
+        {
+            case IncidentTimestamp.ImpactStarted: ImpactStartedAt = value; break;
+            case IncidentTimestamp.Detected: DetectedAt = value; break;
+            case IncidentTimestamp.Mitigated: MitigatedAt = value; break;
+            case IncidentTimestamp.Resolved: ResolvedAt = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(which));
+        }
+    }
+
+    private void ApplyStatus(IncidentStatus status, DateTimeOffset now)
+    {
+        var from = Status;
+        Status = status;
+        switch (status)
+        {
+            case IncidentStatus.Monitoring:
+                MitigatedAt ??= now;
+                break;
+            case IncidentStatus.Resolved:
+                MitigatedAt ??= now;
+                ResolvedAt = now;
+                break;
+            case IncidentStatus.Closed:
+                ClosedAt = now;
+                break;
+            case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
+                ResolvedAt = null;
+                MitigatedAt = null;
+                break;
+        }
+    }
+
+    private void EnsureNotFinal(string what)
+    {
+        if (Status is IncidentStatus.Closed or IncidentStatus.Declined)
+        {
+            throw new DomainException($"The incident is {Status}; you can no longer {what}.");
+        }
+    }
+
+    private static void EnsureUsable(Severity severity)
+    {
+        if (severity.IsArchived)
+        {
+            throw new DomainException($"The severity {severity.Name} has been retired by an admin; pick another.");
+        }
+    }
+
+    private TimelineEntry Append(TimelineEntry entry)
+    {
+        _timeline.Add(entry);
+        return entry;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        LastChangedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    private static bool SameInstant(DateTimeOffset? a, DateTimeOffset? b) =>
+        (a, b) switch
+        {
+            (null, null) => true,
+            ({ } x, { } y) => Math.Abs((x - y).TotalSeconds) < 1,
+            _ => false,
+        };
+
+    private static string Normalise(string? text) => text?.Trim() ?? "";
+}

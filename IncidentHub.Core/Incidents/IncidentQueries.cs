@@ -1,0 +1,187 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Roles;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Incidents;
+
+/// <summary>Read models for the dashboard, the incidents list and the incident page.</summary>
+public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFactory)
+{
+    /// <summary>Active incidents, most severe first, then newest.</summary>
+    public async Task<IReadOnlyList<IncidentListItem>> GetActiveAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var active = IncidentStatuses.Active.ToList();
+        var query = db.Incidents.AsNoTracking().Where(i => active.Contains(i.Status));
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToList();
+            query = query.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (filter.SeverityIds.Count > 0)
+        {
+            var severities = filter.SeverityIds.ToList();
+            query = query.Where(i => severities.Contains(i.SeverityId));
+        }
+
+        if (!string.IsNullOrEmpty(filter.LeadId))
+        {
+            query = query.Where(i => i.LeadId == filter.LeadId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.MineUserId))
+        {
+            var userId = filter.MineUserId;
+            query = query.Where(i => i.RoleAssignments.Any(r => r.UserId == userId && r.EndedAt == null));
+        }
+
+        return await query
+            .OrderByDescending(i => i.Severity.Rank)
+            .ThenByDescending(i => i.DeclaredAt)
+            .Select(ToListItem)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<PagedResult<IncidentListItem>> SearchAsync(IncidentSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var page = Math.Max(1, search.Page);
+        var pageSize = Math.Clamp(search.PageSize, 1, IncidentSearch.MaxPageSize);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Incidents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            var text = search.Text.Trim();
+            var pattern = "%" + EscapeLike(text) + "%";
+            if (IncidentReference.TryParse(text, out var number))
+            {
+                query = query.Where(i => i.Number == number
+                    || EF.Functions.Like(i.Name, pattern, "\\")
+                    || EF.Functions.Like(i.Summary, pattern, "\\"));
+            }
+            else
+            {
+                query = query.Where(i => EF.Functions.Like(i.Name, pattern, "\\") || EF.Functions.Like(i.Summary, pattern, "\\"));
+            }
+        }
+
+        if (search.Statuses.Count > 0)
+        {
+            var statuses = search.Statuses.ToList();
+            query = query.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (search.SeverityIds.Count > 0)
+        {
+            var severities = search.SeverityIds.ToList();
+            query = query.Where(i => severities.Contains(i.SeverityId));
+        }
+
+        if (search.DeclaredFrom is { } from)
+        {
+            query = query.Where(i => i.DeclaredAt >= from);
+        }
+
+        if (search.DeclaredBefore is { } before)
+        {
+            query = query.Where(i => i.DeclaredAt < before);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(i => i.DeclaredAt)
+            .ThenByDescending(i => i.Number)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(ToListItem)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<IncidentListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>The incident page's header, roles and actions; null when there is no such incident.</summary>
+    public async Task<IncidentDetail?> GetDetailAsync(int number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking()
+            .Include(i => i.Severity)
+            .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
+            .Include(i => i.Actions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Number == number, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var definitions = await db.RoleDefinitions.AsNoTracking()
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
+            .ToListAsync(cancellationToken);
+        var roles = definitions
+            .Select(d => (Definition: d, Holder: incident.RoleAssignments.SingleOrDefault(r => r.RoleDefinitionId == d.Id)))
+            .Where(x => x.Holder is not null || !x.Definition.IsArchived)
+            .Select(x => new RoleHolder(x.Definition.Id, x.Definition.Name, x.Definition.Kind, x.Definition.Instructions, x.Holder?.UserId, x.Holder?.UserName, x.Holder?.AssignedAt))
+            .ToList();
+        var actions = incident.Actions
+            .OrderBy(a => a.Status == Actions.ActionStatus.Outstanding ? 0 : 1)
+            .ThenBy(a => a.CreatedAt)
+            .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.OwnerName, a.Status, a.CreatedAt, a.CompletedAt))
+            .ToList();
+        var s = incident.Severity;
+        return new IncidentDetail(
+            incident.Id, incident.Number, incident.Name, incident.Summary, incident.CustomerImpact, incident.Status,
+            new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived),
+            incident.LeadId, incident.LeadName, incident.DeclaredById, incident.DeclaredAt,
+            incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt,
+            incident.LastUpdateAt, incident.Version, roles, actions);
+    }
+
+    /// <summary>The incident's timeline in the order things happened, newest first, a page at a time.</summary>
+    public async Task<PagedResult<TimelineEntryView>> GetTimelineAsync(
+        int incidentId,
+        bool highlightedOnly = false,
+        int skip = 0,
+        int take = 200,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.TimelineEntries.AsNoTracking().Where(e => e.IncidentId == incidentId);
+        if (highlightedOnly)
+        {
+            query = query.Where(e => e.IsHighlighted);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(e => e.OccurredAt)
+            .ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(take, 1, 1_000))
+            .Select(e => new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<TimelineEntryView>(items, total, take <= 0 ? 1 : (skip / Math.Max(1, take)) + 1, take);
+    }
+
+    /// <summary>Severities for pickers: the ones in use, most severe first.</summary>
+    public async Task<IReadOnlyList<SeverityView>> GetSeveritiesAsync(bool includeArchived = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Severities.AsNoTracking()
+            .Where(s => includeArchived || !s.IsArchived)
+            .OrderByDescending(s => s.Rank)
+            .Select(s => new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Incident, IncidentListItem>> ToListItem = i => new IncidentListItem(
+        i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt, i.ResolvedAt);
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal);
+}

@@ -1,0 +1,92 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Timeline;
+
+namespace IncidentHub.Core.Incidents;
+
+/// <summary>One row of the dashboard or the incidents list.</summary>
+public sealed record IncidentListItem(
+    int Id,
+    int Number,
+    string Name,
+    IncidentStatus Status,
+    int SeverityId,
+    string SeverityName,
+    int SeverityRank,
+    string LeadId,
+    string LeadName,
+    DateTimeOffset DeclaredAt,
+    DateTimeOffset? LastUpdateAt,
+    DateTimeOffset? ResolvedAt)
+{
+    public string Reference => IncidentReference.Format(Number);
+}
+
+public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived);
+
+/// <summary>Everything the incident page shows at a glance.</summary>
+public sealed record IncidentDetail(
+    int Id,
+    int Number,
+    string Name,
+    string Summary,
+    string CustomerImpact,
+    IncidentStatus Status,
+    SeverityView Severity,
+    string LeadId,
+    string LeadName,
+    string DeclaredById,
+    DateTimeOffset DeclaredAt,
+    DateTimeOffset? ImpactStartedAt,
+    DateTimeOffset? DetectedAt,
+    DateTimeOffset? MitigatedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? LastUpdateAt,
+    Guid Version,
+    IReadOnlyList<RoleHolder> Roles,
+    IReadOnlyList<ActionView> Actions)
+{
+    public string Reference => IncidentReference.Format(Number);
+
+    public bool IsActive => Status.IsActive();
+
+    public IncidentDetails Details => new(Name, Summary, CustomerImpact);
+
+    public DateTimeOffset? Get(IncidentTimestamp which) => which switch
+    {
+        IncidentTimestamp.ImpactStarted => ImpactStartedAt,
+        IncidentTimestamp.Detected => DetectedAt,
+        IncidentTimestamp.Mitigated => MitigatedAt,
+        IncidentTimestamp.Resolved => ResolvedAt,
+        _ => null,
+    };
+
+    /// <summary>The roles the given user holds on this incident.</summary>
+    public IEnumerable<RoleHolder> RolesOf(string userId) => Roles.Where(r => r.UserId == userId);
+}
+
+/// <summary>A role on an incident and who holds it now (nobody when <see cref="UserId"/> is null).</summary>
+public sealed record RoleHolder(int RoleDefinitionId, string RoleName, IncidentRoleKind Kind, string Instructions, string? UserId, string? UserName, DateTimeOffset? Since)
+{
+    public bool IsAssignable => Kind != IncidentRoleKind.Reporter;
+}
+
+public sealed record ActionView(int Id, string Title, string? OwnerId, string? OwnerName, ActionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+
+public sealed record TimelineEntryView(
+    long Id,
+    TimelineEntryKind Kind,
+    TimelineSource Source,
+    string? ActorId,
+    string ActorName,
+    string Text,
+    string? Detail,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    bool IsHighlighted);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}

@@ -1,0 +1,17 @@
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
+
+namespace IncidentHub.Core.Reviews;
+
+/// <summary>What the review of a resolved or closed incident shows.</summary>
+public sealed record IncidentReview(
+    IncidentDetail Incident,
+    IncidentDurations Durations,
+    IReadOnlyList<TimelineEntryView> KeyEvents,
+    IReadOnlyList<UpdateView> Updates,
+    IReadOnlyList<RoleHistoryItem> RoleHistory);
+
+public sealed record UpdateView(long Id, string AuthorName, string Message, IncidentStatus Status, string SeverityName, DateTimeOffset PostedAt);
+
+/// <summary>Someone held a role from <see cref="From"/> to <see cref="Until"/> (null: still holds it).</summary>
+public sealed record RoleHistoryItem(string RoleName, IncidentRoleKind Kind, string UserName, DateTimeOffset From, DateTimeOffset? Until);

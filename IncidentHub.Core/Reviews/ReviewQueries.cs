@@ -1,0 +1,38 @@
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Reviews;
+
+public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, IncidentQueries incidents)
+{
+    /// <summary>The review, or null when the incident does not exist. Active incidents have no review yet.</summary>
+    public async Task<IncidentReview?> GetReviewAsync(int number, CancellationToken cancellationToken = default)
+    {
+        var detail = await incidents.GetDetailAsync(number, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keyEvents = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.IncidentId == detail.Id && e.IsHighlighted)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted))
+            .ToListAsync(cancellationToken);
+        var updates = await db.IncidentUpdates.AsNoTracking()
+            .Where(u => u.IncidentId == detail.Id)
+            .OrderBy(u => u.PostedAt).ThenBy(u => u.Id)
+            .Select(u => new UpdateView(u.Id, u.AuthorName, u.Message, u.Status, u.SeverityName, u.PostedAt))
+            .ToListAsync(cancellationToken);
+        var roles = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.IncidentId == detail.Id)
+            .OrderBy(r => r.RoleDefinition.SortOrder).ThenBy(r => r.AssignedAt).ThenBy(r => r.Id)
+            .Select(r => new RoleHistoryItem(r.RoleDefinition.Name, r.RoleDefinition.Kind, r.UserName, r.AssignedAt, r.EndedAt))
+            .ToListAsync(cancellationToken);
+
+        var durations = IncidentDurations.Compute(detail.ImpactStartedAt, detail.DetectedAt, detail.MitigatedAt, detail.ResolvedAt);
+        return new IncidentReview(detail, durations, keyEvents, updates, roles);
+    }
+}

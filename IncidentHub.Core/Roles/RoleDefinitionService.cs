@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Roles;
+
+/// <summary>Admins define custom roles (and reword the built-in ones).</summary>
+public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<RoleDefinitionView>> GetAllAsync(bool includeArchived = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var roles = await db.RoleDefinitions.AsNoTracking()
+            .Where(r => includeArchived || !r.IsArchived)
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
+            .ToListAsync(cancellationToken);
+        return roles.Select(r => new RoleDefinitionView(r.Id, r.Kind, r.Name, r.Instructions, r.IsArchived, r.IsBuiltIn)).ToList();
+    }
+
+    public async Task<int> SaveAsync(Actor actor, RoleDefinitionForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(form);
+        actor.EnsureAdmin();
+        RequestValidator.Validate(form);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var name = form.Name.Trim();
+        if (await db.RoleDefinitions.AnyAsync(r => r.Id != form.Id && r.Name == name && !r.IsArchived, cancellationToken))
+        {
+            throw ValidationFailedException.For(nameof(form.Name), $"There is already a role called {name}.");
+        }
+
+        RoleDefinition role;
+        if (form.Id is { } id)
+        {
+            role = await db.RoleDefinitions.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+                ?? throw new NotFoundException("That role no longer exists.");
+            role.Change(name, form.Instructions ?? "");
+        }
+        else
+        {
+            var order = (await db.RoleDefinitions.MaxAsync(r => (int?)r.SortOrder, cancellationToken) ?? 0) + 1;
+            role = new RoleDefinition(IncidentRoleKind.Custom, name, form.Instructions ?? "", order);
+            db.RoleDefinitions.Add(role);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return role.Id;
+    }
+
+    public async Task SetArchivedAsync(Actor actor, int roleDefinitionId, bool archived, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureAdmin();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var role = await db.RoleDefinitions.SingleOrDefaultAsync(r => r.Id == roleDefinitionId, cancellationToken)
+            ?? throw new NotFoundException("That role no longer exists.");
+        if (archived)
+        {
+            role.Archive();
+        }
+        else
+        {
+            role.Restore();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed record RoleDefinitionView(int Id, IncidentRoleKind Kind, string Name, string Instructions, bool IsArchived, bool IsBuiltIn);
+
+public sealed class RoleDefinitionForm
+{
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Give the role a name.")]
+    [StringLength(RoleDefinition.NameMax, ErrorMessage = "Keep the name to 60 characters or fewer.")]
+    public string Name { get; set; } = "";
+
+    [StringLength(RoleDefinition.InstructionsMax, ErrorMessage = "Instructions can be at most 2,000 characters.")]
+    public string? Instructions { get; set; }
+}

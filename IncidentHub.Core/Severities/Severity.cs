@@ -1,0 +1,59 @@
+using IncidentHub.Core.Common;
+
+namespace IncidentHub.Core.Severities;
+
+/// <summary>
+/// A configurable severity. A higher <see cref="Rank"/> is more severe.
+/// </summary>
+public sealed class Severity
+{
+    private Severity()
+    {
+    }
+
+    public Severity(string name, int rank, string guidance)
+    {
+        Rename(name);
+        Rank = rank;
+        Guidance = guidance?.Trim() ?? "";
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public int Rank { get; private set; }
+
+    public string Guidance { get; private set; } = "";
+
+    public bool IsArchived { get; private set; }
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50)
+        {
+            throw ValidationFailedException.For(nameof(Name), "A severity needs a name of 1 to 50 characters.");
+        }
+
+        Name = name.Trim();
+    }
+
+    public void Change(string name, int rank, string guidance)
+    {
+        Rename(name);
+        Rank = rank;
+        Guidance = guidance?.Trim() ?? "";
+    }
+
+    public void Archive() => IsArchived = true;
+
+    public void Restore() => IsArchived = false;
+
+    /// <summary>The severities a new installation starts with.</summary>
+    public static IReadOnlyList<Severity> Defaults() =>
+    [
+        new("Minor", 1, "Small or cosmetic impact on a few customers; a workaround exists. Fix in working hours."),
+        new("Major", 2, "A significant feature is degraded or unavailable for many customers. Work on it now."),
+        new("Critical", 3, "The product is down, data is at risk or security is breached. All hands, page whoever is needed."),
+    ];
+}

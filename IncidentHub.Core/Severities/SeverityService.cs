@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Severities;
+
+/// <summary>Admins configure the severities responders choose from.</summary>
+public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFactory)
+{
+    public async Task<int> SaveAsync(Actor actor, SeverityForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(form);
+        actor.EnsureAdmin();
+        RequestValidator.Validate(form);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var name = form.Name.Trim();
+        if (await db.Severities.AnyAsync(s => s.Id != form.Id && s.Name == name, cancellationToken))
+        {
+            throw ValidationFailedException.For(nameof(form.Name), $"There is already a severity called {name}.");
+        }
+
+        if (await db.Severities.AnyAsync(s => s.Id != form.Id && s.Rank == form.Rank && !s.IsArchived, cancellationToken))
+        {
+            throw ValidationFailedException.For(nameof(form.Rank), "Another severity already has this rank; each rank says how severe, so pick a free one.");
+        }
+
+        Severity severity;
+        if (form.Id is { } id)
+        {
+            severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+                ?? throw new NotFoundException("That severity no longer exists.");
+            severity.Change(name, form.Rank, form.Guidance ?? "");
+        }
+        else
+        {
+            severity = new Severity(name, form.Rank, form.Guidance ?? "");
+            db.Severities.Add(severity);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return severity.Id;
+    }
+
+    /// <summary>Retires a severity: existing incidents keep it, new ones cannot choose it.</summary>
+    public async Task SetArchivedAsync(Actor actor, int severityId, bool archived, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureAdmin();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == severityId, cancellationToken)
+            ?? throw new NotFoundException("That severity no longer exists.");
+        if (archived && !severity.IsArchived && await db.Severities.CountAsync(s => !s.IsArchived, cancellationToken) <= 1)
+        {
+            throw new DomainException("Keep at least one severity: responders need one to declare an incident.");
+        }
+
+        if (archived)
+        {
+            severity.Archive();
+        }
+        else
+        {
+            severity.Restore();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed class SeverityForm
+{
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Give the severity a name.")]
+    [StringLength(50, ErrorMessage = "Keep the name to 50 characters or fewer.")]
+    public string Name { get; set; } = "";
+
+    [Range(1, 100, ErrorMessage = "Rank is a number from 1 to 100; higher is more severe.")]
+    public int Rank { get; set; } = 1;
+
+    [StringLength(1_000, ErrorMessage = "Guidance can be at most 1,000 characters.")]
+    public string? Guidance { get; set; }
+}

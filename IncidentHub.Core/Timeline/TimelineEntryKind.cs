@@ -1,0 +1,27 @@
+namespace IncidentHub.Core.Timeline;
+
+/// <summary>What a timeline entry records. Stored by name.</summary>
+public enum TimelineEntryKind
+{
+    Declared,
+    Update,
+    StatusChanged,
+    SeverityChanged,
+    DetailsEdited,
+    LeadHandover,
+    RoleAssigned,
+    RoleUnassigned,
+    Note,
+    ActionAdded,
+    ActionChanged,
+    TimestampCorrected,
+    Message,
+}
+
+/// <summary>Where an entry came from.</summary>
+public enum TimelineSource
+{
+    Web,
+    Slack,
+    System,
+}

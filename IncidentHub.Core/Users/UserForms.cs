@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using IncidentHub.Core.Common;
+
+namespace IncidentHub.Core.Users;
+
+public sealed class NewUserForm
+{
+    public const int PasswordMin = 10;
+
+    [Required(ErrorMessage = "Enter the person's name as colleagues know it.")]
+    [StringLength(TextLimits.PersonName, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter an email address; it is the sign-in name.")]
+    [EmailAddress(ErrorMessage = "That does not look like an email address.")]
+    [StringLength(256, ErrorMessage = "Keep the email to 256 characters or fewer.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a password.")]
+    [StringLength(128, MinimumLength = PasswordMin, ErrorMessage = "Passwords are 10 to 128 characters long.")]
+    public string Password { get; set; } = "";
+
+    public AppRole Role { get; set; } = AppRole.Responder;
+}
+
+/// <summary>The first-run form: the first administrator, and whether to load the demo data.</summary>
+public sealed class FirstRunForm
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(TextLimits.PersonName, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your email address; it is your sign-in name.")]
+    [EmailAddress(ErrorMessage = "That does not look like an email address.")]
+    [StringLength(256, ErrorMessage = "Keep the email to 256 characters or fewer.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a password.")]
+    [StringLength(128, MinimumLength = NewUserForm.PasswordMin, ErrorMessage = "Passwords are 10 to 128 characters long.")]
+    public string Password { get; set; } = "";
+
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    public string ConfirmPassword { get; set; } = "";
+
+    public bool LoadDemoData { get; set; } = true;
+}
+
+public sealed class ResetPasswordForm
+{
+    [Required(ErrorMessage = "Choose a new password.")]
+    [StringLength(128, MinimumLength = NewUserForm.PasswordMin, ErrorMessage = "Passwords are 10 to 128 characters long.")]
+    public string Password { get; set; } = "";
+}

@@ -1,0 +1,94 @@
+using IncidentHub.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IncidentHub.Web.Data;
+
+public static partial class DatabaseSetup
+{
+    /// <summary>Registers the database factory for the configured provider (SQLite by default).</summary>
+    public static IServiceCollection AddIncidentHubDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Validate(new(o)).Any(), "Database:Provider is SqlServer but ConnectionStrings:IncidentHub is empty. Set ConnectionStrings__IncidentHub.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => BuildOptions(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<IDbContextFactory<IncidentHubDbContext>>(sp => new ProviderDbContextFactory(
+            sp.GetRequiredService<DbContextOptions<IncidentHubDbContext>>(),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        // Identity's stores want a scoped context; it comes from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static DbContextOptions<IncidentHubDbContext> BuildOptions(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new DbContextOptionsBuilder<IncidentHubDbContext>();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(options.EffectiveConnectionString, sql =>
+                {
+                    sql.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name);
+                    sql.EnableRetryOnFailure();
+                });
+                break;
+            default:
+                builder.UseSqlite(options.EffectiveConnectionString, sqlite =>
+                    sqlite.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name));
+                break;
+        }
+
+        return builder.Options;
+    }
+
+    /// <summary>Creates the SQLite folder, applies migrations and puts the reference data in place.</summary>
+    public static async Task MigrateIncidentHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(options.EffectiveConnectionString);
+        }
+
+        var factory = services.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (options.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // Readers do not wait for the writer; several browsers at once stay responsive.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        await ReferenceData.EnsureAsync(db, cancellationToken);
+        LogReady(logger, options.Provider);
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogReady(ILogger logger, DatabaseProvider provider);
+}

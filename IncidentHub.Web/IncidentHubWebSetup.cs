@@ -1,0 +1,60 @@
+using IncidentHub.Core;
+using IncidentHub.Core.Live;
+using IncidentHub.Web.Auth;
+using IncidentHub.Web.Components;
+using IncidentHub.Web.Data;
+using IncidentHub.Web.Live;
+using IncidentHub.Web.Time;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace IncidentHub.Web;
+
+/// <summary>Everything the web app registers and the order of its middleware, in one place.</summary>
+public static class IncidentHubWebSetup
+{
+    public static IServiceCollection AddIncidentHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddIncidentHubCore();
+        services.AddIncidentHubDatabase(configuration);
+        services.AddIncidentHubAuth();
+
+        services.AddSingleton<LiveIncidentFeed>();
+        services.AddSingleton<IIncidentChangeFeed>(sp => sp.GetRequiredService<LiveIncidentFeed>());
+        services.AddScoped<BrowserTimeZone>();
+        services.AddScoped<Components.Shared.UiFeedback>();
+
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseIncidentHub(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseMiddleware<FirstRunGate>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

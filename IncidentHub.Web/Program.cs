@@ -1,0 +1,13 @@
+using IncidentHub.Web;
+using IncidentHub.Web.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddIncidentHub(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+await app.Services.MigrateIncidentHubDatabaseAsync();
+app.UseIncidentHub();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

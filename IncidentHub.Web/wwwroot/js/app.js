@@ -1,0 +1,9 @@
+window.incidentHub = {
+  timeZone: function () {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    } catch {
+      return "UTC";
+    }
+  }
+};
