@@ -166,6 +166,12 @@ public sealed class Incident
             now,
             changes.Count == 0 ? $"{Status} · {Severity.Name}" : "Changed " + string.Join(", ", changes)));
         entry.LinkUpdate(update);
+        if (changes.Count > 0)
+        {
+            // A milestone: the status or severity moved.
+            entry.SetHighlighted(true);
+        }
+
         Touch(now);
         return update;
     }
@@ -190,7 +196,7 @@ public sealed class Incident
             (IncidentStatus.Triage, _) => $"accepted the incident as {newStatus}",
             _ => $"moved the incident to {newStatus}",
         };
-        Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}"));
+        Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}").Highlighted());
         Touch(now);
     }
 
@@ -214,7 +220,7 @@ public sealed class Incident
         var direction = severity.Rank > Severity.Rank ? "raised" : "lowered";
         Severity = severity;
         SeverityId = severity.Id;
-        Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}"));
+        Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}").Highlighted());
         Touch(now);
     }
 
@@ -423,11 +429,13 @@ public sealed class Incident
         }
 
         Set(which, value);
-        var detail = current is null ? $"Set to {value:u}" : $"Was {current.Value:u}, now {value:u}";
+        var detail = current is null
+            ? $"Set to {IncidentTimestamps.Utc(value)}"
+            : $"Was {IncidentTimestamps.Utc(current.Value)}, now {IncidentTimestamps.Utc(value)}";
         Append(new TimelineEntry(
             TimelineEntryKind.TimestampCorrected,
             actor,
-            $"{actor.DisplayName} set when the {which.Label().ToLowerInvariant()} time was.",
+            $"{actor.DisplayName} corrected the time of the {which.Noun()}.",
             now,
             now,
             detail));

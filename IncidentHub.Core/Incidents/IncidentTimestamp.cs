@@ -21,4 +21,18 @@ public static class IncidentTimestamps
         IncidentTimestamp.Resolved => "Resolved",
         _ => timestamp.ToString(),
     };
+
+    /// <summary>"the impact start", "the detection", ... for sentences.</summary>
+    public static string Noun(this IncidentTimestamp timestamp) => timestamp switch
+    {
+        IncidentTimestamp.ImpactStarted => "impact start",
+        IncidentTimestamp.Detected => "detection",
+        IncidentTimestamp.Mitigated => "mitigation",
+        IncidentTimestamp.Resolved => "resolution",
+        _ => timestamp.ToString(),
+    };
+
+    /// <summary>An instant for stored timeline text, which is read in many zones: always UTC, always labelled.</summary>
+    public static string Utc(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }
