@@ -31,6 +31,7 @@ public static class IncidentHubWebSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
             o.SnackbarConfiguration.PreventDuplicates = false;
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
         });
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -41,7 +42,7 @@ public static class IncidentHubWebSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
             app.UseHsts();
         }
 

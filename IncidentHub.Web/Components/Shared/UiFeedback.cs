@@ -20,7 +20,7 @@ public sealed partial class UiFeedback(ISnackbar snackbar, ILogger<UiFeedback> l
             await command();
             if (success is not null)
             {
-                snackbar.Add(success, Severity.Success);
+                snackbar.Add(success, Severity.Success, o => o.VisibleStateDuration = 3_000);
             }
 
             return true;

@@ -1,4 +1,7 @@
 window.incidentHub = {
+  markInteractive: function () {
+    document.body.dataset.interactive = "true";
+  },
   timeZone: function () {
     try {
       return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

@@ -1,0 +1,109 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Tests.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentHub.Tests.EndToEnd;
+
+/// <summary>
+/// A newcomer's first hour, in Chromium on a real port: set up, declare, update, raise severity, hand over, resolve,
+/// read the review.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(realServer: true);
+
+    [Fact]
+    public async Task NewUser_SetsUp_Declares_RunsAndResolves_AndReadsTheReview()
+    {
+        await using var me = await BrowserSession.OpenAsync(browser, _app);
+        var page = me.Page;
+
+        // First run: the app sends a newcomer to set-up.
+        await page.GotoAsync(me.Url("/"));
+        await Expect(page).ToHaveURLAsync(me.Url("/setup"));
+        await page.FillAsync("#name", "Nora Newcomer");
+        await page.FillAsync("#email", "nora@example.test");
+        await page.FillAsync("#password", "a-long-password-1");
+        await page.FillAsync("#confirm", "a-long-password-1");
+        await page.UncheckAsync("#demo");
+        await page.ClickAsync("button[type=submit]");
+        await me.WaitInteractiveAsync();
+        await Expect(page.GetByText("IncidentHub is ready")).ToBeVisibleAsync();
+        await me.ScreenshotAsync("journey-01-welcome");
+
+        // A colleague to hand over to (an admin would add them on the Users page).
+        var sam = await _app.CreateUserAsync("Sam Second", AppRole.Responder);
+
+        // Declare.
+        await me.TestId("declare-incident").ClickAsync();
+        await me.TestId("declare-name").FillAsync("Checkout is failing for card payments");
+        await page.GetByText("Major", new() { Exact = true }).ClickAsync();
+        await me.TestId("declare-summary").FillAsync("Payments return 502 from the gateway.");
+        await me.ScreenshotAsync("journey-02-declare");
+        await me.TestId("declare-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(me.Url("/incidents/1"));
+        await Expect(me.TestId("incident-reference")).ToHaveTextAsync("INC-1");
+        await Expect(me.TestId("incident-name")).ToHaveTextAsync("Checkout is failing for card payments");
+        await Expect(me.TestId("fact-lead")).ToHaveTextAsync("Nora Newcomer");
+
+        // Post an update that also accepts the incident.
+        await me.TestId("update-message").FillAsync("Gateway errors started after the 14:00 deploy. Rolling it back.");
+        await me.SelectAsync(me.TestId("update-status"), "Move to Investigating");
+        await me.TestId("post-update").ClickAsync();
+        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "Rolling it back" })).ToBeVisibleAsync();
+        await Expect(me.TestId("status-chip").First).ToHaveTextAsync("Investigating");
+        await Expect(me.TestId("fact-last-update")).ToHaveTextAsync("just now");
+
+        // Raise the severity.
+        await me.TestId("change-severity").ClickAsync();
+        await me.TestId("severity-Critical").ClickAsync();
+        await Expect(me.TestId("severity-chip").First).ToHaveTextAsync("Critical");
+
+        // Hand the lead to Sam.
+        await page.Locator("[data-testid=role-row][data-role='Incident Lead'] [data-testid=assign-role]").ClickAsync();
+        await me.SelectAsync(me.TestId("assign-person"), sam.Name);
+        await me.TestId("assign-submit").ClickAsync();
+        await Expect(me.TestId("fact-lead")).ToHaveTextAsync(sam.Name);
+        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "handed the lead to Sam Second" })).ToBeVisibleAsync();
+
+        // Resolve.
+        await me.TestId("change-status").ClickAsync();
+        await me.TestId("status-Resolved").ClickAsync();
+        await Expect(me.TestId("status-chip").First).ToHaveTextAsync("Resolved");
+        await me.ScreenshotAsync("journey-03-resolved");
+
+        // Read the review.
+        await me.TestId("open-review").ClickAsync();
+        await Expect(page).ToHaveURLAsync(me.Url("/incidents/1/review"));
+        await Expect(page.GetByText("Review: Checkout is failing for card payments")).ToBeVisibleAsync();
+        await Expect(me.TestId("review-key-events").GetByText("resolved the incident")).ToBeVisibleAsync();
+        await Expect(me.TestId("review-update")).ToHaveCountAsync(1);
+        await Expect(me.TestId("review-roles").GetByText(sam.Name)).ToBeVisibleAsync();
+        await me.ScreenshotAsync("journey-04-review");
+    }
+
+    [Fact]
+    public async Task Declare_WithoutNameOrSeverity_SaysWhatIsMissing_AndDeclaresNothing()
+    {
+        var admin = await _app.CompleteSetupAsync();
+        await using var me = await BrowserSession.OpenAsync(browser, _app);
+        await me.SignInAsync(admin);
+
+        await me.TestId("declare-incident").ClickAsync();
+        await me.TestId("declare-submit").ClickAsync();
+
+        await Expect(me.Page.GetByText("Give the incident a name: what is broken?")).ToBeVisibleAsync();
+        await Expect(me.Page.GetByText("Pick a severity.")).ToBeVisibleAsync();
+        await me.TestId("declare-name").FillAsync("Typed before the mistake");
+        await me.TestId("declare-submit").ClickAsync();
+        await Expect(me.Page.GetByText("Pick a severity.")).ToBeVisibleAsync();
+        await Expect(me.TestId("declare-name")).ToHaveValueAsync("Typed before the mistake");
+        Assert.Equal(0, (await _app.Get<IncidentHub.Core.Incidents.IncidentQueries>().SearchAsync(new(), TestContext.Current.CancellationToken)).TotalCount);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,127 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Users;
+using IncidentHub.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IncidentHub.Tests.TestSupport;
+
+/// <summary>
+/// The real app on its own fresh SQLite file. With <see cref="RealServer"/> it listens on a loopback port for a
+/// browser; otherwise it serves through the in-memory test server. <see cref="Time"/>, when set, replaces the clock.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "test-password-123";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"incidenthub-web-{Guid.NewGuid():N}.db");
+
+    public AppFactory(bool realServer = false, FakeTimeProvider? time = null)
+    {
+        RealServer = realServer;
+        Time = time;
+        if (realServer)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public bool RealServer { get; }
+
+    public FakeTimeProvider? Time { get; }
+
+    /// <summary>The loopback address of the real server, e.g. http://127.0.0.1:40123.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("ConnectionStrings:IncidentHub", $"Data Source={_databasePath}");
+        if (RealServer)
+        {
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            if (Time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
+    }
+
+    /// <summary>Creates the first admin directly, as if first-run set-up had been completed.</summary>
+    public async Task<TestUser> CompleteSetupAsync(string name = "Ada Admin")
+    {
+        var accounts = Services.GetRequiredService<UserAccountService>();
+        var email = EmailFor(name);
+        var actor = await accounts.CreateFirstAdminAsync(new FirstRunForm
+        {
+            DisplayName = name,
+            Email = email,
+            Password = Password,
+            ConfirmPassword = Password,
+            LoadDemoData = false,
+        });
+        Services.GetRequiredService<SetupState>().MarkComplete();
+        return new TestUser(actor, email);
+    }
+
+    public async Task<TestUser> CreateUserAsync(string name, AppRole role)
+    {
+        var accounts = Services.GetRequiredService<UserAccountService>();
+        var email = EmailFor(name);
+        var user = await accounts.CreateAsync(name, email, Password, role, "Password");
+        return new TestUser(user.ToActor(), email);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a late connection is left for the OS to clean up.
+            }
+        }
+    }
+
+    private static string EmailFor(string name) =>
+        name.ToLowerInvariant().Replace(' ', '.') + "@test.incidenthub";
+}
+
+/// <summary>A person the test created: how services see them and how they sign in.</summary>
+public sealed record TestUser(Actor Actor, string Email)
+{
+    public string Password => AppFactory.Password;
+
+    public string Name => Actor.DisplayName;
+}
