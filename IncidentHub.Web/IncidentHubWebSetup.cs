@@ -16,7 +16,7 @@ public static class IncidentHubWebSetup
     public static IServiceCollection AddIncidentHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIncidentHubCore();
-        services.AddIncidentHubDatabase(configuration);
+        services.AddIncidentHubDatabase(configuration, environment);
         services.AddIncidentHubAuth();
 
         services.AddSingleton<LiveIncidentFeed>();

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,12 @@ namespace IncidentHub.Web.Data;
 public static partial class DatabaseSetup
 {
     /// <summary>Registers the database factory for the configured provider (SQLite by default).</summary>
-    public static IServiceCollection AddIncidentHubDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIncidentHubDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .PostConfigure(o => o.ConnectionString = AnchorSqlitePath(o, environment.ContentRootPath))
             .ValidateDataAnnotations()
             .Validate(o => !o.Validate(new(o)).Any(), "Database:Provider is SqlServer but ConnectionStrings:IncidentHub is empty. Set ConnectionStrings__IncidentHub.")
             .ValidateOnStart();
@@ -21,8 +23,10 @@ public static partial class DatabaseSetup
         services.AddSingleton<IDbContextFactory<IncidentHubDbContext>>(sp => new ProviderDbContextFactory(
             sp.GetRequiredService<DbContextOptions<IncidentHubDbContext>>(),
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
-        // Identity's stores want a scoped context; it comes from the same factory.
+        // Identity's stores and the key ring want a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
+        services.AddScoped(sp => (WebDbContext)sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
+        services.AddDataProtection().SetApplicationName("IncidentHub").PersistKeysToDbContext<WebDbContext>();
         return services;
     }
 
@@ -72,6 +76,23 @@ public static partial class DatabaseSetup
 
         await ReferenceData.EnsureAsync(db, cancellationToken);
         LogReady(logger, options.Provider);
+    }
+
+    /// <summary>A relative SQLite file is kept beside the app, wherever it was started from.</summary>
+    private static string? AnchorSqlitePath(DatabaseOptions options, string contentRoot)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return options.ConnectionString;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.EffectiveConnectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        return builder.ToString();
     }
 
     private static void EnsureSqliteFolder(string connectionString)

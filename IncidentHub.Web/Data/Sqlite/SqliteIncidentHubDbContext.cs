@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace IncidentHub.Web.Data.Sqlite;
 
 /// <summary>The SQLite flavour of the database; owns the SQLite migrations in this folder.</summary>
-public sealed class SqliteIncidentHubDbContext(DbContextOptions<IncidentHubDbContext> options) : IncidentHubDbContext(options);
+public sealed class SqliteIncidentHubDbContext(DbContextOptions<IncidentHubDbContext> options) : WebDbContext(options);
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context without starting the app.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteIncidentHubDbContext>
