@@ -18,6 +18,9 @@ public sealed partial class Users
     private string? _busyId;
     private Actor? _me;
 
+    // Set when you take away your own admin role: the page then only offers to sign in again.
+    private AppRole? _myNewRole;
+
     // Bumped when a role change is refused or cancelled: rebuilds the pickers so each shows the stored role again.
     private int _generation;
 
@@ -35,9 +38,6 @@ public sealed partial class Users
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
-
-    [Inject]
-    public required NavigationManager Navigation { get; init; }
 
     private IEnumerable<UserSummary> Visible => (_people ?? [])
         .Where(Matches)
@@ -126,12 +126,11 @@ public sealed partial class Users
         _busyId = person.Id;
         var ok = await Feedback.RunAsync(
             async () => await Accounts.ChangeRoleAsync(await CurrentUser.GetActorAsync(), person.Id, role),
-            success: isMe ? $"You are now a {role}." : $"{person.DisplayName} is now a{(role == AppRole.Admin ? "n" : "")} {role}.");
+            success: isMe ? null : $"{person.DisplayName} is now a{(role == AppRole.Admin ? "n" : "")} {role}.");
         _busyId = null;
         if (ok && isMe)
         {
-            // The new role takes effect with a fresh sign-in; reload so the app stops showing admin pages.
-            Navigation.NavigateTo("/", forceLoad: true);
+            _myNewRole = role;
             return;
         }
 
