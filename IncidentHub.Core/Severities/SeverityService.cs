@@ -57,6 +57,13 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
             throw new DomainException("Keep at least one severity: responders need one to declare an incident.");
         }
 
+        if (!archived && severity.IsArchived
+            && await db.Severities.AnyAsync(s => s.Id != severity.Id && s.Rank == severity.Rank && !s.IsArchived, cancellationToken))
+        {
+            throw new DomainException(
+                $"Another severity now has rank {severity.Rank}. Edit {severity.Name} to give it a free rank, then restore it.");
+        }
+
         if (archived)
         {
             severity.Archive();
