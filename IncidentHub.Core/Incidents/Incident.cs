@@ -139,6 +139,12 @@ public sealed class Incident
         RequestValidator.Validate(request);
         EnsureNotFinal("post an update");
 
+        if (newSeverity is not null && newSeverity.Id != SeverityId)
+        {
+            // Checked before the status moves, so that a refused update leaves the incident as it was.
+            EnsureUsable(newSeverity);
+        }
+
         var changes = new List<string>();
         if (request.NewStatus is { } status && status != Status)
         {
@@ -149,7 +155,6 @@ public sealed class Incident
 
         if (newSeverity is not null && newSeverity.Id != SeverityId)
         {
-            EnsureUsable(newSeverity);
             changes.Add($"severity {Severity.Name} → {newSeverity.Name}");
             Severity = newSeverity;
             SeverityId = newSeverity.Id;
