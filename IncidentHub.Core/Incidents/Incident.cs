@@ -235,9 +235,11 @@ public sealed class Incident
         EnsureNotFinal("edit the details");
 
         var current = new IncidentDetails(Name, Summary, CustomerImpact);
-        var name = request.Name.Trim();
-        var summary = Normalise(request.Summary);
-        var impact = Normalise(request.CustomerImpact);
+        // A field the editor left as they found it is not part of their edit: it keeps its current value, even when
+        // someone else changed it meanwhile.
+        var name = Edited(request.Name, expected.Name, Name);
+        var summary = Edited(request.Summary, expected.Summary, Summary);
+        var impact = Edited(request.CustomerImpact, expected.CustomerImpact, CustomerImpact);
 
         var stale = new List<string>();
         if (name != current.Name && expected.Name != current.Name)
@@ -587,4 +589,8 @@ public sealed class Incident
         };
 
     private static string Normalise(string? text) => text?.Trim() ?? "";
+
+    /// <summary>What the editor typed, or <paramref name="current"/> when they left the field as they found it.</summary>
+    private static string Edited(string? typed, string? started, string current) =>
+        Normalise(typed) == Normalise(started) ? current : Normalise(typed);
 }
