@@ -16,6 +16,9 @@ public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
 
     protected TestDatabase Database => database;
 
+    /// <summary>The running test's cancellation token, for service calls (xunit cancels it when the run is aborted).</summary>
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     protected ServiceHarness Harness => _harness ?? throw new InvalidOperationException("The harness exists once the test has started.");
 
     public virtual async ValueTask InitializeAsync()
