@@ -137,6 +137,23 @@ public sealed class ServiceHarness : IAsyncDisposable
         return await Incidents.DeclareAsync(actor, request);
     }
 
+    /// <summary>
+    /// Walks the incident along the lifecycle to <paramref name="status"/> through the real service (Triage →
+    /// Investigating → Fixing → Monitoring → Resolved → Closed, or Triage → Declined), one status change per step.
+    /// </summary>
+    public async Task MoveToAsync(Actor actor, int incidentId, IncidentStatus status)
+    {
+        var current = (await LoadIncidentAsync(incidentId)).Status;
+        IncidentStatus[] path = status == IncidentStatus.Declined
+            ? [IncidentStatus.Declined]
+            : [.. IncidentStatuses.All.Where(s => s > current && s <= status && s != IncidentStatus.Declined)];
+        foreach (var next in path)
+        {
+            await Incidents.ChangeStatusAsync(actor, incidentId, current, next);
+            current = next;
+        }
+    }
+
     /// <summary>Reads the database directly, in a fresh context, to check what a service really wrote.</summary>
     public async Task<T> QueryAsync<T>(Func<IncidentHubDbContext, Task<T>> query)
     {
