@@ -87,6 +87,33 @@ public abstract class IncidentServiceChangeTests(TestDatabase database) : Databa
     }
 
     [Fact]
+    public async Task ChangeFeed_IsToldAfterEachCommittedChange_AndNotAfterRefusedOnes()
+    {
+        var (riley, sam, incident) = await DeclaredAsync();
+        var casey = await Harness.CreateViewerAsync();
+        var major = await Harness.SeverityIdAsync("Major");
+        var critical = await Harness.SeverityIdAsync("Critical");
+
+        await Harness.Incidents.ChangeStatusAsync(riley, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, Ct);
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            Harness.Incidents.ChangeStatusAsync(sam, incident.Id, IncidentStatus.Triage, IncidentStatus.Fixing, Ct));
+        await Harness.Incidents.ChangeSeverityAsync(sam, incident.Id, major, critical, Ct);
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            Harness.Incidents.ChangeSeverityAsync(casey, incident.Id, critical, major, Ct));
+        await Assert.ThrowsAsync<DomainException>(() =>
+            Harness.Incidents.ChangeStatusAsync(riley, incident.Id, IncidentStatus.Investigating, IncidentStatus.Closed, Ct));
+        await Harness.Incidents.CorrectTimestampAsync(riley, incident.Id, IncidentTimestamp.ImpactStarted, null, ServiceHarness.Start, Ct);
+
+        Assert.Equal(
+            [
+                new IncidentChange(incident.Id, incident.Number, IncidentChangeKind.StatusChanged, riley.UserId),
+                new IncidentChange(incident.Id, incident.Number, IncidentChangeKind.SeverityChanged, sam.UserId),
+                new IncidentChange(incident.Id, incident.Number, IncidentChangeKind.TimestampsChanged, riley.UserId),
+            ],
+            Harness.Feed.Changes);
+    }
+
+    [Fact]
     public async Task EditDetails_TwoPeopleEditTheSameField_SecondGetsConflictAndFirstValueStays()
     {
         var (riley, sam, incident) = await DeclaredAsync();
