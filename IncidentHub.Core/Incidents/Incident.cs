@@ -139,6 +139,12 @@ public sealed class Incident
         RequestValidator.Validate(request);
         EnsureNotFinal("post an update");
 
+        if (newSeverity is not null && newSeverity.Id != SeverityId)
+        {
+            // Checked before the status moves, so that a refused update leaves the incident as it was.
+            EnsureUsable(newSeverity);
+        }
+
         var changes = new List<string>();
         if (request.NewStatus is { } status && status != Status)
         {
@@ -149,7 +155,6 @@ public sealed class Incident
 
         if (newSeverity is not null && newSeverity.Id != SeverityId)
         {
-            EnsureUsable(newSeverity);
             changes.Add($"severity {Severity.Name} → {newSeverity.Name}");
             Severity = newSeverity;
             SeverityId = newSeverity.Id;
@@ -236,9 +241,11 @@ public sealed class Incident
         EnsureNotFinal("edit the details");
 
         var current = new IncidentDetails(Name, Summary, CustomerImpact);
-        var name = request.Name.Trim();
-        var summary = Normalise(request.Summary);
-        var impact = Normalise(request.CustomerImpact);
+        // A field the editor left as they found it is not part of their edit: it keeps its current value, even when
+        // someone else changed it meanwhile.
+        var name = Edited(request.Name, expected.Name, Name);
+        var summary = Edited(request.Summary, expected.Summary, Summary);
+        var impact = Edited(request.CustomerImpact, expected.CustomerImpact, CustomerImpact);
 
         var stale = new List<string>();
         if (name != current.Name && expected.Name != current.Name)
@@ -590,4 +597,8 @@ public sealed class Incident
         };
 
     private static string Normalise(string? text) => text?.Trim() ?? "";
+
+    /// <summary>What the editor typed, or <paramref name="current"/> when they left the field as they found it.</summary>
+    private static string Edited(string? typed, string? started, string current) =>
+        Normalise(typed) == Normalise(started) ? current : Normalise(typed);
 }

@@ -21,6 +21,13 @@ public sealed class RoleDefinition
         Change(name, instructions);
     }
 
+    /// <summary>A role with a known id, as if loaded from the database. For tests of the aggregate.</summary>
+    internal RoleDefinition(int id, IncidentRoleKind kind, string name, string instructions, int sortOrder)
+        : this(kind, name, instructions, sortOrder)
+    {
+        Id = id;
+    }
+
     public int Id { get; private set; }
 
     public IncidentRoleKind Kind { get; private set; }

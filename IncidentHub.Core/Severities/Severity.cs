@@ -18,6 +18,13 @@ public sealed class Severity
         Guidance = guidance?.Trim() ?? "";
     }
 
+    /// <summary>A severity with a known id, as if loaded from the database. For tests of the aggregate.</summary>
+    internal Severity(int id, string name, int rank, string guidance)
+        : this(name, rank, guidance)
+    {
+        Id = id;
+    }
+
     public int Id { get; private set; }
 
     public string Name { get; private set; } = "";

@@ -1,0 +1,57 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Updates;
+using IncidentHub.Tests.TestSupport;
+
+namespace IncidentHub.Tests.Core.Incidents;
+
+/// <summary>Closed and Declined are final: every change to the incident itself is refused.</summary>
+public sealed class IncidentFinalStateTests
+{
+    public static TheoryData<IncidentStatus, string> FinalStatusesAndChanges()
+    {
+        var data = new TheoryData<IncidentStatus, string>();
+        foreach (var status in new[] { IncidentStatus.Closed, IncidentStatus.Declined })
+        {
+            foreach (var change in Changes.Keys)
+            {
+                data.Add(status, change);
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly Dictionary<string, Action<AggregateScenario, Incident>> Changes = new()
+    {
+        ["post an update"] = (s, i) => i.PostUpdate(s.Alice, new PostUpdateRequest { Message = "More." }, null, s.Now),
+        ["change the status"] = (s, i) => i.ChangeStatus(s.Alice, i.Status, IncidentStatus.Investigating, s.Now),
+        ["change the severity"] = (s, i) => i.ChangeSeverity(s.Alice, i.SeverityId, s.Critical, s.Now),
+        ["edit the details"] = (s, i) =>
+            i.EditDetails(s.Alice, new IncidentDetails(i.Name, i.Summary, i.CustomerImpact), new EditIncidentDetailsRequest { Name = "New" }, s.Now),
+        ["hand over the lead"] = (s, i) => i.AssignRole(s.Alice, s.LeadRole, AggregateScenario.Ref(s.Bob), i.LeadId, s.Now),
+        ["remove a role"] = (s, i) => i.UnassignRole(s.Alice, s.ScribeRole, s.Bob.UserId, s.Now),
+        ["add an action"] = (s, i) => i.AddAction(s.Alice, new AddActionRequest { Title = "Later" }, null, s.Now),
+    };
+
+    [Theory]
+    [MemberData(nameof(FinalStatusesAndChanges))]
+    public void Change_OnAFinalIncident_IsRefusedAndChangesNothing(IncidentStatus status, string change)
+    {
+        var s = new AggregateScenario();
+        var incident = s.DeclareIn(status);
+        var version = incident.Version;
+        var entries = incident.Timeline.Count;
+
+        var ex = Assert.ThrowsAny<DomainException>(() => Changes[change](s, incident));
+
+        Assert.IsNotType<ConflictException>(ex);
+        Assert.Contains(status.ToString().ToLowerInvariant(), ex.Message.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Equal(status, incident.Status);
+        Assert.Equal(version, incident.Version);
+        Assert.Equal(entries, incident.Timeline.Count);
+        Assert.Equal("Checkout failing", incident.Name);
+        Assert.Equal(s.Alice.UserId, incident.LeadId);
+    }
+}

@@ -1,0 +1,108 @@
+using IncidentHub.Core.Data;
+using IncidentHub.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Tests.TestSupport;
+
+/// <summary>
+/// A real, migrated database for one test class, built the way the app builds its own: the provider's options from
+/// <see cref="DatabaseSetup.BuildOptions"/>, the provider's context (and so its migrations) from
+/// <see cref="ProviderDbContextFactory"/>, then <see cref="ReferenceData.EnsureAsync"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Use a flavour (<see cref="SqliteTestDatabase"/>, <see cref="SqlServerTestDatabase"/>) as an xunit class fixture.
+/// Tests in one class run one after another, so <see cref="ResetAsync"/> before each test gives every test an empty
+/// database with the default severities and roles (<see cref="DatabaseTest"/> does this for you).
+/// </para>
+/// <para>
+/// Every context the factory creates carries <see cref="SaveHook"/>, which lets a test make a competing change at the
+/// exact moment between a service's load and its save.
+/// </para>
+/// </remarks>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    private IDbContextFactory<IncidentHubDbContext>? _factory;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why this database cannot be used here (null when it can): the test should skip.</summary>
+    public virtual string? UnavailableReason => null;
+
+    /// <summary>Runs before the next <c>SaveChanges</c> of any context from <see cref="Factory"/>.</summary>
+    public SaveHook SaveHook { get; } = new();
+
+    /// <summary>Creates short-lived contexts of the provider's own type, like the app's factory.</summary>
+    public IDbContextFactory<IncidentHubDbContext> Factory =>
+        _factory ?? throw new InvalidOperationException("The test database is not initialised (or is unavailable).");
+
+    /// <summary>Skips the calling test (xunit dynamic skip) when this database cannot be used here.</summary>
+    public void SkipIfUnavailable()
+    {
+        if (UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is not null)
+        {
+            return;
+        }
+
+        var options = new DbContextOptionsBuilder<IncidentHubDbContext>(
+                DatabaseSetup.BuildOptions(new DatabaseOptions { Provider = Provider, ConnectionString = await PrepareAsync() }))
+            .AddInterceptors(SaveHook)
+            .Options;
+        _factory = new ProviderDbContextFactory(options, Provider);
+
+        await using var db = await _factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await AfterMigrateAsync(db);
+        await ReferenceData.EnsureAsync(db);
+    }
+
+    /// <summary>
+    /// Empties the database and puts the default severities and roles back, as on a fresh installation. New rows get
+    /// new ids (identity counters are not reset), so look ids up rather than assuming them.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        SaveHook.Clear();
+        await using var db = await Factory.CreateDbContextAsync();
+        // Children before parents: timeline entries point at updates, everything points at incidents.
+        await db.TimelineEntries.ExecuteDeleteAsync();
+        await db.IncidentUpdates.ExecuteDeleteAsync();
+        await db.IncidentActions.ExecuteDeleteAsync();
+        await db.RoleAssignments.ExecuteDeleteAsync();
+        await db.Incidents.ExecuteDeleteAsync();
+        await db.Severities.ExecuteDeleteAsync();
+        await db.RoleDefinitions.ExecuteDeleteAsync();
+        await db.UserTokens.ExecuteDeleteAsync();
+        await db.UserLogins.ExecuteDeleteAsync();
+        await db.UserClaims.ExecuteDeleteAsync();
+        await db.Users.ExecuteDeleteAsync();
+        await ReferenceData.EnsureAsync(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await DropAsync(_factory);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates what the database needs (a file name, a database name) and returns its connection string.</summary>
+    protected abstract Task<string> PrepareAsync();
+
+    /// <summary>Provider-specific set-up after the migrations, mirroring what the app does at start.</summary>
+    protected virtual Task AfterMigrateAsync(IncidentHubDbContext db) => Task.CompletedTask;
+
+    /// <summary>Deletes the database and everything it left behind.</summary>
+    protected abstract Task DropAsync(IDbContextFactory<IncidentHubDbContext> factory);
+}
