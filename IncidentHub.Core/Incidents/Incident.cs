@@ -391,6 +391,7 @@ public sealed class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
+        EnsureNotFinal("add notes");
         var entry = Append(new TimelineEntry(TimelineEntryKind.Note, actor, request.Text.Trim(), now, now));
         if (request.Highlight)
         {
@@ -404,6 +405,7 @@ public sealed class Incident
     /// <summary>Corrects one of the key moments. The correction is recorded on the timeline.</summary>
     public void CorrectTimestamp(Actor actor, IncidentTimestamp which, DateTimeOffset? expected, DateTimeOffset value, DateTimeOffset now)
     {
+        EnsureNotFinal("correct its key times");
         var current = Get(which);
         if (!SameInstant(current, expected))
         {
@@ -468,6 +470,7 @@ public sealed class Incident
 
     public void ChangeActionStatus(Actor actor, int actionId, ActionStatus expectedStatus, ActionStatus newStatus, DateTimeOffset now)
     {
+        EnsureNotFinal("change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.Status != expectedStatus)
@@ -493,6 +496,7 @@ public sealed class Incident
 
     public void ChangeActionOwner(Actor actor, int actionId, string? expectedOwnerId, UserRef? owner, DateTimeOffset now)
     {
+        EnsureNotFinal("change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.OwnerId != expectedOwnerId)
@@ -555,6 +559,10 @@ public sealed class Incident
                 break;
             case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
                 ResolvedAt = null;
+                MitigatedAt = null;
+                break;
+            case IncidentStatus.Investigating or IncidentStatus.Fixing when from == IncidentStatus.Monitoring:
+                // The fix did not hold: the incident is not mitigated after all.
                 MitigatedAt = null;
                 break;
         }

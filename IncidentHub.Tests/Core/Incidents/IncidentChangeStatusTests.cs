@@ -51,17 +51,17 @@ public sealed class IncidentChangeStatusTests
     }
 
     [Fact]
-    public void ChangeStatus_BackToFixingAndToMonitoringAgain_KeepsTheFirstMitigation()
+    public void ChangeStatus_BackToFixingWhenTheFixDidNotHold_ClearsMitigation_AndTheNextMonitoringSetsIt()
     {
         var incident = _s.DeclareIn(IncidentStatus.Monitoring);
-        var mitigated = incident.MitigatedAt;
         _s.Advance(TimeSpan.FromMinutes(5));
         incident.ChangeStatus(_s.Alice, IncidentStatus.Monitoring, IncidentStatus.Fixing, _s.Now);
+        Assert.Null(incident.MitigatedAt);
         _s.Advance(TimeSpan.FromMinutes(5));
 
         incident.ChangeStatus(_s.Alice, IncidentStatus.Fixing, IncidentStatus.Monitoring, _s.Now);
 
-        Assert.Equal(mitigated, incident.MitigatedAt);
+        Assert.Equal(_s.Now, incident.MitigatedAt);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class IncidentCorrectTimestampTests
         Assert.Equal(impact, incident.ImpactStartedAt);
         var entry = incident.Timeline.Last();
         Assert.Equal(TimelineEntryKind.TimestampCorrected, entry.Kind);
-        Assert.Equal("Alice Adams set when the impact started time was.", entry.Text);
-        Assert.Equal("Set to 2026-11-24 08:48:00Z", entry.Detail);
+        Assert.Equal("Alice Adams corrected the time of the impact start.", entry.Text);
+        Assert.Equal("Set to 24 Nov 2026 08:48 UTC", entry.Detail);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class IncidentCorrectTimestampTests
         incident.CorrectTimestamp(_s.Alice, IncidentTimestamp.Detected, incident.DetectedAt, detected, _s.Now);
 
         Assert.Equal(detected, incident.DetectedAt);
-        Assert.Equal("Was 2026-11-24 09:00:00Z, now 2026-11-24 08:55:00Z", incident.Timeline.Last().Detail);
+        Assert.Equal("Was 24 Nov 2026 09:00 UTC, now 24 Nov 2026 08:55 UTC", incident.Timeline.Last().Detail);
     }
 
     [Fact]

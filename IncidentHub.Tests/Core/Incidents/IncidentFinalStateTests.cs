@@ -33,6 +33,8 @@ public sealed class IncidentFinalStateTests
         ["hand over the lead"] = (s, i) => i.AssignRole(s.Alice, s.LeadRole, AggregateScenario.Ref(s.Bob), i.LeadId, s.Now),
         ["remove a role"] = (s, i) => i.UnassignRole(s.Alice, s.ScribeRole, s.Bob.UserId, s.Now),
         ["add an action"] = (s, i) => i.AddAction(s.Alice, new AddActionRequest { Title = "Later" }, null, s.Now),
+        ["add a note"] = (s, i) => i.AddNote(s.Alice, new IncidentHub.Core.Timeline.AddNoteRequest { Text = "Afterthought." }, s.Now),
+        ["correct a key time"] = (s, i) => i.CorrectTimestamp(s.Alice, IncidentTimestamp.ImpactStarted, i.ImpactStartedAt, i.DeclaredAt - TimeSpan.FromMinutes(5), s.Now),
     };
 
     [Theory]

@@ -56,14 +56,17 @@ public abstract class ReviewQueriesTests(TestDatabase database) : DatabaseTest(d
     }
 
     [Fact]
+    /// <summary>Milestones (declaration, status moves, hand-over) are key events on their own; people star the rest.</summary>
     public async Task GetReview_ListsKeyEventsOldestFirst()
     {
         var (incident, _, _) = await ResolvedIncidentAsync();
 
         var review = (await Harness.ReviewQueries.GetReviewAsync(incident.Number, Ct))!;
 
-        Assert.Equal([TimelineEntryKind.Declared, TimelineEntryKind.Note, TimelineEntryKind.LeadHandover], review.KeyEvents.Select(e => e.Kind));
-        Assert.Equal([At(0), At(5), At(20)], review.KeyEvents.Select(e => e.OccurredAt));
+        Assert.Equal(
+            [TimelineEntryKind.Declared, TimelineEntryKind.StatusChanged, TimelineEntryKind.Note, TimelineEntryKind.Update, TimelineEntryKind.LeadHandover, TimelineEntryKind.Update],
+            review.KeyEvents.Select(e => e.Kind));
+        Assert.Equal([At(0), At(2), At(5), At(10), At(20), At(30)], review.KeyEvents.Select(e => e.OccurredAt));
     }
 
     [Fact]

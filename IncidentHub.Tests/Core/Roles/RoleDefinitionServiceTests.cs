@@ -119,6 +119,32 @@ public abstract class RoleDefinitionServiceTests(TestDatabase database) : Databa
 
         Assert.Contains("Liaison", await NamesAsync());
     }
+
+    [Fact]
+    public async Task Restore_WhenItsNameIsNowTaken_IsRefusedAndStaysArchived()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var first = await Harness.RoleDefinitions.SaveAsync(admin, new RoleDefinitionForm { Name = "Liaison", Instructions = "Talk to the vendor." }, Ct);
+        await Harness.RoleDefinitions.SetArchivedAsync(admin, first, archived: true, Ct);
+        await Harness.RoleDefinitions.SaveAsync(admin, new RoleDefinitionForm { Name = "Liaison" }, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.RoleDefinitions.SetArchivedAsync(admin, first, archived: false, Ct));
+
+        Assert.Contains("already a role called Liaison", ex.Message, StringComparison.Ordinal);
+        Assert.True((await Harness.RoleDefinitions.GetAllAsync(includeArchived: true, Ct)).Single(r => r.Id == first).IsArchived);
+    }
+
+    [Fact]
+    public async Task Restore_WithAFreeName_Restores()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var id = await Harness.RoleDefinitions.SaveAsync(admin, new RoleDefinitionForm { Name = "Liaison" }, Ct);
+        await Harness.RoleDefinitions.SetArchivedAsync(admin, id, archived: true, Ct);
+
+        await Harness.RoleDefinitions.SetArchivedAsync(admin, id, archived: false, Ct);
+
+        Assert.False((await Harness.RoleDefinitions.GetAllAsync(includeArchived: true, Ct)).Single(r => r.Id == id).IsArchived);
+    }
 }
 
 public sealed class RoleDefinitionServiceTests_Sqlite(SqliteTestDatabase database)

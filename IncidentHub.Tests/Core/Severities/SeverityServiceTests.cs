@@ -129,6 +129,36 @@ public abstract class SeverityServiceTests(TestDatabase database) : DatabaseTest
 
         Assert.Equal(["Minor", "Major", "Critical"], await NamesAsync());
     }
+
+    [Fact]
+    public async Task Restore_WhenItsRankIsNowTaken_IsRefusedAndStaysRetired()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var minor = (await Harness.IncidentQueries.GetSeveritiesAsync(cancellationToken: Ct)).Single(s => s.Name == "Minor");
+        await Harness.Severities.SetArchivedAsync(admin, minor.Id, archived: true, Ct);
+        await Harness.Severities.SaveAsync(admin, new SeverityForm { Name = "Low", Rank = minor.Rank, Guidance = "Replaces Minor." }, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.Severities.SetArchivedAsync(admin, minor.Id, archived: false, Ct));
+
+        Assert.Contains("Another severity now has rank 1", ex.Message, StringComparison.Ordinal);
+        Assert.True((await Harness.IncidentQueries.GetSeveritiesAsync(includeArchived: true, Ct)).Single(s => s.Id == minor.Id).IsArchived);
+    }
+
+    [Fact]
+    public async Task Restore_AfterMovingToAFreeRank_Restores()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var minor = (await Harness.IncidentQueries.GetSeveritiesAsync(cancellationToken: Ct)).Single(s => s.Name == "Minor");
+        await Harness.Severities.SetArchivedAsync(admin, minor.Id, archived: true, Ct);
+        await Harness.Severities.SaveAsync(admin, new SeverityForm { Name = "Low", Rank = minor.Rank }, Ct);
+        await Harness.Severities.SaveAsync(admin, new SeverityForm { Id = minor.Id, Name = "Minor", Rank = 10, Guidance = minor.Guidance }, Ct);
+
+        await Harness.Severities.SetArchivedAsync(admin, minor.Id, archived: false, Ct);
+
+        var after = (await Harness.IncidentQueries.GetSeveritiesAsync(includeArchived: true, Ct)).Single(s => s.Id == minor.Id);
+        Assert.False(after.IsArchived);
+        Assert.Equal(10, after.Rank);
+    }
 }
 
 public sealed class SeverityServiceTests_Sqlite(SqliteTestDatabase database)
