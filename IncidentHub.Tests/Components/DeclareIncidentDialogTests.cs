@@ -1,0 +1,77 @@
+using Bunit;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Tests.TestSupport;
+using IncidentHub.Web.Components.Shared;
+
+namespace IncidentHub.Tests.Components;
+
+public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+{
+    private ComponentHarness _ui = null!;
+    private Actor _me = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await database.ResetAsync();
+        _ui = ComponentHarness.Create(database);
+        _me = await _ui.Core.CreateResponderAsync("Riley Chen");
+        _ui.SignInAs(_me);
+    }
+
+    [Fact]
+    public async Task Render_ListsEverySeverityWithItsGuidance_AndDefaultsTheLeadToMe()
+    {
+        var (provider, _) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
+
+        provider.WaitForAssertion(() =>
+        {
+            foreach (var name in new[] { "Critical", "Major", "Minor" })
+            {
+                Assert.NotNull(provider.Find($"[data-testid=severity-{name}]"));
+            }
+
+            Assert.Contains("All hands, page whoever is needed.", provider.Markup, StringComparison.Ordinal);
+            Assert.Contains("Work on it now.", provider.Markup, StringComparison.Ordinal);
+            Assert.Contains("Riley Chen (you)", provider.Markup, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Submit_WithNothingFilledIn_SaysWhatIsMissing_AndDeclaresNothing()
+    {
+        var (provider, _) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
+        provider.WaitForElement("[data-testid=severity-Major]");
+
+        await provider.Find("form").SubmitAsync();
+
+        provider.WaitForAssertion(() =>
+        {
+            Assert.Contains("Give the incident a name: what is broken?", provider.Markup, StringComparison.Ordinal);
+            Assert.Contains("Pick a severity.", provider.Markup, StringComparison.Ordinal);
+        });
+        Assert.Equal(0, (await _ui.Core.IncidentQueries.SearchAsync(new IncidentSearch(), Xunit.TestContext.Current.CancellationToken)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Submit_WithNameAndSeverity_DeclaresWithMeAsLead_AndClosesWithTheReference()
+    {
+        var (provider, dialog) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
+        provider.WaitForElement("[data-testid=severity-Major]");
+
+        await provider.Find("[data-testid=declare-name]").InputAsync(new() { Value = "Checkout is failing" });
+        await provider.Find("[data-testid=severity-Major]").ClickAsync(new());
+        await provider.Find("form").SubmitAsync();
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+        var declared = Assert.IsType<DeclaredIncident>(result!.Data);
+        Assert.Equal("INC-1", declared.Reference);
+        var detail = await _ui.Core.IncidentQueries.GetDetailAsync(1, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal("Checkout is failing", detail!.Name);
+        Assert.Equal("Major", detail.Severity.Name);
+        Assert.Equal(_me.UserId, detail.LeadId);
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll(".mud-dialog")));
+    }
+
+    public async ValueTask DisposeAsync() => await _ui.DisposeAsync();
+}
