@@ -1,0 +1,140 @@
+using System.Reflection;
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Severities;
+using IncidentHub.Core.Timeline;
+using IncidentHub.Core.Updates;
+using IncidentHub.Core.Users;
+using IncidentHub.Tests.TestSupport;
+
+namespace IncidentHub.Tests.Core.Security;
+
+/// <summary>
+/// Every route into IncidentHub (browser, Slack, jobs) changes things through Core's services, so refusing a Viewer
+/// there refuses them everywhere. Each operation is tried as a Viewer; nothing may change.
+/// </summary>
+public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : DatabaseTest(database)
+{
+    private delegate Task Attempt(ServiceHarness h, Actor viewer, Fixture f);
+
+    private sealed record Fixture(DeclaredIncident Incident, int ActionId, long EntryId, int ScribeRoleId, Actor Responder, IncidentDetail Detail);
+
+    private static readonly Dictionary<string, Attempt> Operations = new()
+    {
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.DeclareAsync)}"] = (h, v, f) =>
+            h.Incidents.DeclareAsync(v, new DeclareIncidentRequest { Name = "Sneaky", SeverityId = f.Detail.Severity.Id }, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.ChangeStatusAsync)}"] = (h, v, f) =>
+            h.Incidents.ChangeStatusAsync(v, f.Incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.ChangeSeverityAsync)}"] = (h, v, f) =>
+            h.Incidents.ChangeSeverityAsync(v, f.Incident.Id, f.Detail.Severity.Id, f.Detail.Severity.Id + 1, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.EditDetailsAsync)}"] = (h, v, f) =>
+            h.Incidents.EditDetailsAsync(v, f.Incident.Id, f.Detail.Details, new EditIncidentDetailsRequest { Name = "Renamed" }, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.CorrectTimestampAsync)}"] = (h, v, f) =>
+            h.Incidents.CorrectTimestampAsync(v, f.Incident.Id, IncidentTimestamp.ImpactStarted, null, f.Detail.DeclaredAt - TimeSpan.FromMinutes(5), Ct),
+        [$"{nameof(UpdateService)}.{nameof(UpdateService.PostUpdateAsync)}"] = (h, v, f) =>
+            h.Updates.PostUpdateAsync(v, f.Incident.Id, new PostUpdateRequest { Message = "Not mine to say." }, Ct),
+        [$"{nameof(TimelineService)}.{nameof(TimelineService.AddNoteAsync)}"] = (h, v, f) =>
+            h.Timeline.AddNoteAsync(v, f.Incident.Id, new AddNoteRequest { Text = "Hi." }, Ct),
+        [$"{nameof(TimelineService)}.{nameof(TimelineService.SetHighlightAsync)}"] = (h, v, f) =>
+            h.Timeline.SetHighlightAsync(v, f.Incident.Id, f.EntryId, false, Ct),
+        [$"{nameof(ActionService)}.{nameof(ActionService.AddAsync)}"] = (h, v, f) =>
+            h.Actions.AddAsync(v, f.Incident.Id, new AddActionRequest { Title = "Mine" }, Ct),
+        [$"{nameof(ActionService)}.{nameof(ActionService.ChangeStatusAsync)}"] = (h, v, f) =>
+            h.Actions.ChangeStatusAsync(v, f.Incident.Id, f.ActionId, ActionStatus.Outstanding, ActionStatus.Done, Ct),
+        [$"{nameof(ActionService)}.{nameof(ActionService.ChangeOwnerAsync)}"] = (h, v, f) =>
+            h.Actions.ChangeOwnerAsync(v, f.Incident.Id, f.ActionId, null, f.Responder.UserId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.AssignAsync)}"] = (h, v, f) =>
+            h.Roles.AssignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, null, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.UnassignAsync)}"] = (h, v, f) =>
+            h.Roles.UnassignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.HandOverLeadAsync)}"] = (h, v, f) =>
+            h.Roles.HandOverLeadAsync(v, f.Incident.Id, f.Responder.UserId, f.Detail.LeadId, Ct),
+        [$"{nameof(SeverityService)}.{nameof(SeverityService.SaveAsync)}"] = (h, v, f) =>
+            h.Severities.SaveAsync(v, new SeverityForm { Name = "Mine", Rank = 9 }, Ct),
+        [$"{nameof(SeverityService)}.{nameof(SeverityService.SetArchivedAsync)}"] = (h, v, f) =>
+            h.Severities.SetArchivedAsync(v, f.Detail.Severity.Id, true, Ct),
+        [$"{nameof(RoleDefinitionService)}.{nameof(RoleDefinitionService.SaveAsync)}"] = (h, v, f) =>
+            h.RoleDefinitions.SaveAsync(v, new RoleDefinitionForm { Name = "Mine" }, Ct),
+        [$"{nameof(RoleDefinitionService)}.{nameof(RoleDefinitionService.SetArchivedAsync)}"] = (h, v, f) =>
+            h.RoleDefinitions.SetArchivedAsync(v, f.ScribeRoleId, true, Ct),
+        [$"{nameof(UserAccountService)}.{nameof(UserAccountService.CreateUserAsync)}"] = (h, v, f) =>
+            h.Accounts.CreateUserAsync(v, new NewUserForm { DisplayName = "Eve", Email = "eve@example.test", Password = "long-enough-password" }, Ct),
+        [$"{nameof(UserAccountService)}.{nameof(UserAccountService.ChangeRoleAsync)}"] = (h, v, f) =>
+            h.Accounts.ChangeRoleAsync(v, v.UserId, AppRole.Admin, Ct),
+        [$"{nameof(UserAccountService)}.{nameof(UserAccountService.SetActiveAsync)}"] = (h, v, f) =>
+            h.Accounts.SetActiveAsync(v, f.Responder.UserId, false, Ct),
+        [$"{nameof(UserAccountService)}.{nameof(UserAccountService.ResetPasswordAsync)}"] = (h, v, f) =>
+            h.Accounts.ResetPasswordAsync(v, f.Responder.UserId, new ResetPasswordForm { Password = "another-long-password" }, Ct),
+        [$"{nameof(IncidentHub.Core.Demo.DemoDataSeeder)}.{nameof(IncidentHub.Core.Demo.DemoDataSeeder.SeedAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Demo.DemoDataSeeder>().SeedAsync(v, Ct),
+    };
+
+    public static TheoryData<string> OperationNames => [.. Operations.Keys.Order()];
+
+    [Theory]
+    [MemberData(nameof(OperationNames))]
+    public async Task Viewer_IsRefused_AndNothingChanges(string operation)
+    {
+        var fixture = await ArrangeAsync();
+        var viewer = await Harness.CreateViewerAsync("Val Viewer");
+        var before = await SnapshotAsync(fixture);
+        Harness.Feed.Clear();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Operations[operation](Harness, viewer, fixture));
+
+        Assert.Equal(before, await SnapshotAsync(fixture));
+        Assert.Empty(Harness.Feed.Changes);
+    }
+
+    /// <summary>A new operation that takes an actor must be added above, or this fails.</summary>
+    [Fact]
+    public void EveryCoreOperationTakingAnActor_IsTriedAsAViewer()
+    {
+        var operations = typeof(IncidentService).Assembly.GetTypes()
+            // The runner is the mechanism the operations above go through, not an operation of its own.
+            .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && t != typeof(IncidentCommandRunner))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Actor) && typeof(Task).IsAssignableFrom(m.ReturnType))
+                .Select(m => $"{t.Name}.{m.Name}"))
+            .Distinct()
+            .Order()
+            .ToList();
+
+        Assert.Equal(operations, Operations.Keys.Order().ToList());
+    }
+
+    private async Task<Fixture> ArrangeAsync()
+    {
+        var responder = await Harness.CreateResponderAsync("Rae Responder");
+        var incident = await Harness.DeclareAsync(responder, "Disk full on db-2");
+        var actionId = await Harness.Actions.AddAsync(responder, incident.Id, new AddActionRequest { Title = "Free space" }, Ct);
+        var scribe = await Harness.RoleIdAsync(IncidentRoleKind.Scribe);
+        await Harness.Roles.AssignAsync(responder, incident.Id, scribe, responder.UserId, null, Ct);
+        var timeline = await Harness.IncidentQueries.GetTimelineAsync(incident.Id, cancellationToken: Ct);
+        var detail = (await Harness.IncidentQueries.GetDetailAsync(incident.Number, Ct))!;
+        return new Fixture(incident, actionId, timeline.Items.First(e => e.IsHighlighted).Id, scribe, responder, detail);
+    }
+
+    private async Task<string> SnapshotAsync(Fixture fixture)
+    {
+        var detail = (await Harness.IncidentQueries.GetDetailAsync(fixture.Incident.Number, Ct))!;
+        var timeline = await Harness.IncidentQueries.GetTimelineAsync(fixture.Incident.Id, cancellationToken: Ct);
+        var incidents = await Harness.IncidentQueries.SearchAsync(new IncidentSearch(), Ct);
+        var severities = await Harness.IncidentQueries.GetSeveritiesAsync(includeArchived: true, Ct);
+        var roles = await Harness.RoleDefinitions.GetAllAsync(includeArchived: true, Ct);
+        var users = await Harness.Get<DirectoryQueries>().GetUsersAsync(Ct);
+        return string.Join("|",
+            detail.Version, incidents.TotalCount, timeline.TotalCount, string.Join(",", timeline.Items.Select(e => e.IsHighlighted)),
+            string.Join(",", severities.Select(s => $"{s.Name}:{s.Rank}:{s.IsArchived}")),
+            string.Join(",", roles.Select(r => $"{r.Name}:{r.IsArchived}")),
+            string.Join(",", users.Select(u => $"{u.Email}:{u.Role}:{u.IsActive}")));
+    }
+}
+
+public sealed class ViewerCannotChangeAnythingTests_Sqlite(SqliteTestDatabase database)
+    : ViewerCannotChangeAnythingTests(database), IClassFixture<SqliteTestDatabase>;
+
+public sealed class ViewerCannotChangeAnythingTests_SqlServer(SqlServerTestDatabase database)
+    : ViewerCannotChangeAnythingTests(database), IClassFixture<SqlServerTestDatabase>;
