@@ -1,6 +1,8 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Reviews;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
@@ -16,7 +18,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers IncidentHub's feature services and queries. The host registers the database
-    /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity and an <see cref="Live.IIncidentChangeFeed"/>.
+    /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity, an <see cref="Live.IIncidentChangeFeed"/>, an
+    /// <see cref="INotificationFeed"/> and any number of <see cref="INudgeChannel"/>s.
     /// </summary>
     public static IServiceCollection AddIncidentHubCore(this IServiceCollection services)
     {
@@ -33,6 +36,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoleDefinitionService>();
         services.AddSingleton<UserAccountService>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<UpdateNudgeSweeper>();
+        services.AddSingleton<NotificationService>();
 
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<ReviewQueries>();

@@ -1,5 +1,7 @@
 using IncidentHub.Core;
 using IncidentHub.Core.Live;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Web.Jobs;
 using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
@@ -21,6 +23,9 @@ public static class IncidentHubWebSetup
 
         services.AddSingleton<LiveIncidentFeed>();
         services.AddSingleton<IIncidentChangeFeed>(sp => sp.GetRequiredService<LiveIncidentFeed>());
+        services.AddSingleton<LiveNotificationFeed>();
+        services.AddSingleton<INotificationFeed>(sp => sp.GetRequiredService<LiveNotificationFeed>());
+        services.AddIncidentHubJobs(configuration);
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Components.Shared.UiFeedback>();
 
@@ -55,6 +60,7 @@ public static class IncidentHubWebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.UseIncidentHubJobs();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,7 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
 using IncidentHub.Core.Timeline;
@@ -29,6 +31,10 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<RoleDefinition> RoleDefinitions => Set<RoleDefinition>();
 
     public DbSet<Severity> Severities => Set<Severity>();
+
+    public DbSet<UpdateReminder> UpdateReminders => Set<UpdateReminder>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

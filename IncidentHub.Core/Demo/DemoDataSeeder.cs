@@ -3,6 +3,7 @@ using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
+using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Timeline;
 using IncidentHub.Core.Updates;
@@ -21,6 +22,7 @@ public sealed class DemoDataSeeder(
     UserAccountService accounts,
     TimeProvider time,
     IIncidentChangeFeed feed,
+    INotificationFeed notifications,
     ILoggerFactory loggerFactory)
 {
     /// <summary>Every demo account signs in with this password. Shown on the first-run page.</summary>
@@ -65,7 +67,7 @@ public sealed class DemoDataSeeder(
             clock,
             new IncidentService(dbFactory, runner, clock, feed, loggerFactory.CreateLogger<IncidentService>()),
             new UpdateService(runner),
-            new RoleAssignmentService(runner),
+            new RoleAssignmentService(runner, notifications),
             new TimelineService(runner),
             new ActionService(runner),
             await LoadRolesAsync(cancellationToken),

@@ -1,5 +1,6 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Common;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
 using IncidentHub.Core.Timeline;
@@ -72,6 +73,9 @@ public sealed class Incident
     /// <summary>Changes on every save; EF refuses a save whose version moved underneath it.</summary>
     public Guid Version { get; private set; }
 
+    /// <summary>When the next update is due and when the lead is next nudged.</summary>
+    public UpdateReminder Reminder { get; private set; } = null!;
+
     public IReadOnlyCollection<TimelineEntry> Timeline => _timeline.AsReadOnly();
 
     public IReadOnlyCollection<IncidentUpdate> Updates => _updates.AsReadOnly();
@@ -120,6 +124,7 @@ public sealed class Incident
         incident._roleAssignments.Add(new RoleAssignment(leadRole, lead.Id, lead.DisplayName, now));
         incident.LeadId = lead.Id;
         incident.LeadName = lead.DisplayName;
+        incident.Reminder = new UpdateReminder(lead.Id, severity.UpdateCadenceMinutes, now);
 
         var leadText = lead.Id == declarer.UserId ? "leading it" : $"with {lead.DisplayName} as lead";
         incident.Append(new TimelineEntry(
@@ -145,12 +150,17 @@ public sealed class Incident
             EnsureUsable(newSeverity);
         }
 
+        var dueAt = Reminder.DueAt;
         var changes = new List<string>();
         if (request.NewStatus is { } status && status != Status)
         {
             IncidentLifecycle.EnsureCanMove(Status, status);
-            changes.Add($"status {Status} → {status}");
-            ApplyStatus(status, now);
+        }
+
+        if (request.NewStatus is { } newStatus && newStatus != Status)
+        {
+            changes.Add($"status {Status} → {newStatus}");
+            ApplyStatus(newStatus, now);
         }
 
         if (newSeverity is not null && newSeverity.Id != SeverityId)
@@ -158,11 +168,17 @@ public sealed class Incident
             changes.Add($"severity {Severity.Name} → {newSeverity.Name}");
             Severity = newSeverity;
             SeverityId = newSeverity.Id;
+            FollowSeverityCadence();
         }
 
-        var update = new IncidentUpdate(actor.UserId, actor.DisplayName, request.Message.Trim(), Status, SeverityId, Severity.Name, now);
+        var update = new IncidentUpdate(actor.UserId, actor.DisplayName, request.Message.Trim(), Status, SeverityId, Severity.Name, now, dueAt);
         _updates.Add(update);
         LastUpdateAt = now;
+        if (Status.IsActive())
+        {
+            Reminder.Restart(now);
+        }
+
         var entry = Append(new TimelineEntry(
             TimelineEntryKind.Update,
             actor,
@@ -225,6 +241,7 @@ public sealed class Incident
         var direction = severity.Rank > Severity.Rank ? "raised" : "lowered";
         Severity = severity;
         SeverityId = severity.Id;
+        FollowSeverityCadence();
         Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}").Highlighted());
         Touch(now);
     }
@@ -343,6 +360,7 @@ public sealed class Incident
             var from = LeadName;
             LeadId = user.Id;
             LeadName = user.DisplayName;
+            Reminder.Retarget(user.Id);
             Append(new TimelineEntry(
                 TimelineEntryKind.LeadHandover,
                 actor,
@@ -517,6 +535,59 @@ public sealed class Incident
         Touch(now);
     }
 
+    /// <summary>The lead decides this update is not needed now; the reason goes on the timeline and the clock restarts.</summary>
+    public void SkipUpdate(Actor actor, SkipUpdateRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        EnsureRunningReminder("skip an update");
+        EnsureLeadOrAdmin(actor, "skip an update");
+        Reminder.Restart(now);
+        Append(new TimelineEntry(TimelineEntryKind.UpdateSkipped, actor, request.Reason.Trim(), now, now,
+            $"{actor.DisplayName} skipped this update. Next one due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}."));
+        Touch(now);
+    }
+
+    /// <summary>Moves the due time to <paramref name="minutes"/> from now (10, 30 or 60).</summary>
+    public void SnoozeReminder(Actor actor, int minutes, DateTimeOffset now)
+    {
+        EnsureRunningReminder("snooze the reminder");
+        EnsureLeadOrAdmin(actor, "snooze the reminder");
+        if (!UpdateCadence.SnoozeMinutes.Contains(minutes))
+        {
+            throw ValidationFailedException.For("Minutes", "Snooze for 10, 30 or 60 minutes.");
+        }
+
+        Reminder.Snooze(now + TimeSpan.FromMinutes(minutes));
+        Append(new TimelineEntry(TimelineEntryKind.ReminderSnoozed, actor, $"{actor.DisplayName} snoozed the update reminder for {minutes} min.", now, now,
+            $"Update now due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}"));
+        Touch(now);
+    }
+
+    /// <summary>Sets this incident's cadence; null goes back to the severity's default.</summary>
+    public void ChangeCadence(Actor actor, int? minutes, DateTimeOffset now)
+    {
+        EnsureRunningReminder("change the update cadence");
+        EnsureLeadOrAdmin(actor, "change the update cadence");
+        var effective = minutes ?? Severity.UpdateCadenceMinutes;
+        if (effective is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
+        {
+            throw ValidationFailedException.For("Minutes", "The update cadence is between 5 minutes and 24 hours.");
+        }
+
+        if (effective == Reminder.CadenceMinutes && Reminder.CadenceOverridden == minutes.HasValue)
+        {
+            return;
+        }
+
+        Reminder.ChangeCadence(effective, overridden: minutes.HasValue);
+        var text = minutes.HasValue
+            ? $"{actor.DisplayName} set updates to {UpdateCadence.Describe(effective)} for this incident."
+            : $"{actor.DisplayName} set updates back to the {Severity.Name} default, {UpdateCadence.Describe(effective)}.";
+        Append(new TimelineEntry(TimelineEntryKind.CadenceChanged, actor, text, now, now));
+        Touch(now);
+    }
+
     public RoleAssignment? CurrentHolder(int roleDefinitionId) =>
         _roleAssignments.SingleOrDefault(a => a.RoleDefinitionId == roleDefinitionId && a.IsCurrent);
 
@@ -553,18 +624,48 @@ public sealed class Incident
             case IncidentStatus.Resolved:
                 MitigatedAt ??= now;
                 ResolvedAt = now;
+                Reminder.Stop();
                 break;
             case IncidentStatus.Closed:
                 ClosedAt = now;
+                Reminder.Stop();
+                break;
+            case IncidentStatus.Declined:
+                Reminder.Stop();
                 break;
             case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
                 ResolvedAt = null;
                 MitigatedAt = null;
+                Reminder.Restart(now);
                 break;
             case IncidentStatus.Investigating or IncidentStatus.Fixing when from == IncidentStatus.Monitoring:
                 // The fix did not hold: the incident is not mitigated after all.
                 MitigatedAt = null;
                 break;
+        }
+    }
+
+    private void FollowSeverityCadence()
+    {
+        if (!Reminder.CadenceOverridden && Reminder.IsRunning)
+        {
+            Reminder.ChangeCadence(Severity.UpdateCadenceMinutes, overridden: false);
+        }
+    }
+
+    private void EnsureRunningReminder(string what)
+    {
+        if (!Status.IsActive() || !Reminder.IsRunning)
+        {
+            throw new DomainException($"The incident is {Status}; there are no more updates due, so you cannot {what}.");
+        }
+    }
+
+    private void EnsureLeadOrAdmin(Actor actor, string what)
+    {
+        if (actor.UserId != LeadId && !actor.IsAdmin)
+        {
+            throw new ForbiddenException($"Only the incident lead ({LeadName}) or an admin can {what}.");
         }
     }
 

@@ -71,6 +71,7 @@ public sealed partial class IncidentCommandRunner(
     internal static async Task<Incident> LoadAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken) =>
         await db.Incidents
             .Include(i => i.Severity)
+            .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
             .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)

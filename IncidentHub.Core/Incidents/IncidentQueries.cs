@@ -1,5 +1,6 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,6 +109,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsNoTracking()
             .Include(i => i.Severity)
+            .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
             .Include(i => i.Actions)
             .AsSplitQuery()
@@ -133,10 +135,11 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         var s = incident.Severity;
         return new IncidentDetail(
             incident.Id, incident.Number, incident.Name, incident.Summary, incident.CustomerImpact, incident.Status,
-            new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived),
+            new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived, s.UpdateCadenceMinutes),
             incident.LeadId, incident.LeadName, incident.DeclaredById, incident.DeclaredAt,
             incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt,
-            incident.LastUpdateAt, incident.Version, roles, actions);
+            incident.LastUpdateAt, incident.Version, roles, actions,
+            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
     }
 
     /// <summary>The incident's timeline in the order things happened, newest first, a page at a time.</summary>
@@ -172,12 +175,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         return await db.Severities.AsNoTracking()
             .Where(s => includeArchived || !s.IsArchived)
             .OrderByDescending(s => s.Rank)
-            .Select(s => new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived))
+            .Select(s => new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived, s.UpdateCadenceMinutes))
             .ToListAsync(cancellationToken);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Incident, IncidentListItem>> ToListItem = i => new IncidentListItem(
-        i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt, i.ResolvedAt);
+        i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt, i.ResolvedAt,
+        i.Reminder.DueAt);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

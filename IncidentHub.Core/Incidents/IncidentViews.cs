@@ -1,4 +1,5 @@
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Timeline;
 
@@ -17,12 +18,13 @@ public sealed record IncidentListItem(
     string LeadName,
     DateTimeOffset DeclaredAt,
     DateTimeOffset? LastUpdateAt,
-    DateTimeOffset? ResolvedAt)
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? UpdateDueAt)
 {
     public string Reference => IncidentReference.Format(Number);
 }
 
-public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived);
+public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived, int UpdateCadenceMinutes = Reminders.UpdateCadence.DefaultMinutes);
 
 /// <summary>Everything the incident page shows at a glance.</summary>
 public sealed record IncidentDetail(
@@ -45,7 +47,8 @@ public sealed record IncidentDetail(
     DateTimeOffset? LastUpdateAt,
     Guid Version,
     IReadOnlyList<RoleHolder> Roles,
-    IReadOnlyList<ActionView> Actions)
+    IReadOnlyList<ActionView> Actions,
+    CadenceView Cadence)
 {
     public string Reference => IncidentReference.Format(Number);
 

@@ -23,4 +23,6 @@ public enum IncidentChangeKind
     TimelineChanged,
     ActionsChanged,
     TimestampsChanged,
+    ReminderChanged,
+    NudgeSent,
 }

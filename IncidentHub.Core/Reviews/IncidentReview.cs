@@ -9,9 +9,13 @@ public sealed record IncidentReview(
     IncidentDurations Durations,
     IReadOnlyList<TimelineEntryView> KeyEvents,
     IReadOnlyList<UpdateView> Updates,
-    IReadOnlyList<RoleHistoryItem> RoleHistory);
+    IReadOnlyList<RoleHistoryItem> RoleHistory,
+    CadenceAdherence Adherence);
 
-public sealed record UpdateView(long Id, string AuthorName, string Message, IncidentStatus Status, string SeverityName, DateTimeOffset PostedAt);
+public sealed record UpdateView(long Id, string AuthorName, string Message, IncidentStatus Status, string SeverityName, DateTimeOffset PostedAt, DateTimeOffset? DueAt)
+{
+    public bool WasLate => DueAt is { } due && PostedAt > due;
+}
 
 /// <summary>Someone held a role from <see cref="From"/> to <see cref="Until"/> (null: still holds it).</summary>
 public sealed record RoleHistoryItem(string RoleName, IncidentRoleKind Kind, string UserName, DateTimeOffset From, DateTimeOffset? Until);

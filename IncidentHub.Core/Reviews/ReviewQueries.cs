@@ -1,10 +1,11 @@
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Timeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Reviews;
 
-public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, IncidentQueries incidents)
+public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, IncidentQueries incidents, TimeProvider time)
 {
     /// <summary>The review, or null when the incident does not exist. Active incidents have no review yet.</summary>
     public async Task<IncidentReview?> GetReviewAsync(int number, CancellationToken cancellationToken = default)
@@ -24,7 +25,7 @@ public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFact
         var updates = await db.IncidentUpdates.AsNoTracking()
             .Where(u => u.IncidentId == detail.Id)
             .OrderBy(u => u.PostedAt).ThenBy(u => u.Id)
-            .Select(u => new UpdateView(u.Id, u.AuthorName, u.Message, u.Status, u.SeverityName, u.PostedAt))
+            .Select(u => new UpdateView(u.Id, u.AuthorName, u.Message, u.Status, u.SeverityName, u.PostedAt, u.DueAt))
             .ToListAsync(cancellationToken);
         var roles = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.IncidentId == detail.Id)
@@ -32,7 +33,14 @@ public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFact
             .Select(r => new RoleHistoryItem(r.RoleDefinition.Name, r.RoleDefinition.Kind, r.UserName, r.AssignedAt, r.EndedAt))
             .ToListAsync(cancellationToken);
 
+        var skips = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.IncidentId == detail.Id && e.Kind == TimelineEntryKind.UpdateSkipped)
+            .Select(e => new SkippedUpdate(e.ActorName, e.Text, e.OccurredAt))
+            .ToListAsync(cancellationToken);
+
         var durations = IncidentDurations.Compute(detail.ImpactStartedAt, detail.DetectedAt, detail.MitigatedAt, detail.ResolvedAt);
-        return new IncidentReview(detail, durations, keyEvents, updates, roles);
+        var end = detail.ResolvedAt ?? detail.ClosedAt ?? time.GetUtcNow();
+        var adherence = CadenceAdherence.Compute(detail.DeclaredAt, updates.Select(u => new PostedUpdate(u.PostedAt, u.DueAt)), skips, end);
+        return new IncidentReview(detail, durations, keyEvents, updates, roles, adherence);
     }
 }

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Common;
+using IncidentHub.Core.Reminders;
 
 namespace IncidentHub.Core.Severities;
 
@@ -11,8 +12,9 @@ public sealed class Severity
     {
     }
 
-    public Severity(string name, int rank, string guidance)
+    public Severity(string name, int rank, string guidance, int updateCadenceMinutes = UpdateCadence.DefaultMinutes)
     {
+        SetCadence(updateCadenceMinutes);
         Rename(name);
         Rank = rank;
         Guidance = guidance?.Trim() ?? "";
@@ -45,11 +47,25 @@ public sealed class Severity
         Name = name.Trim();
     }
 
-    public void Change(string name, int rank, string guidance)
+    /// <summary>How often incidents of this severity expect an update, unless the lead changes it for one incident.</summary>
+    public int UpdateCadenceMinutes { get; private set; } = UpdateCadence.DefaultMinutes;
+
+    public void Change(string name, int rank, string guidance, int updateCadenceMinutes)
     {
+        SetCadence(updateCadenceMinutes);
         Rename(name);
         Rank = rank;
         Guidance = guidance?.Trim() ?? "";
+    }
+
+    private void SetCadence(int minutes)
+    {
+        if (minutes is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
+        {
+            throw ValidationFailedException.For(nameof(UpdateCadenceMinutes), "The update cadence is between 5 minutes and 24 hours.");
+        }
+
+        UpdateCadenceMinutes = minutes;
     }
 
     public void Archive() => IsArchived = true;

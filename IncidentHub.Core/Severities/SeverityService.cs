@@ -32,11 +32,11 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         {
             severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
                 ?? throw new NotFoundException("That severity no longer exists.");
-            severity.Change(name, form.Rank, form.Guidance ?? "");
+            severity.Change(name, form.Rank, form.Guidance ?? "", form.UpdateCadenceMinutes);
         }
         else
         {
-            severity = new Severity(name, form.Rank, form.Guidance ?? "");
+            severity = new Severity(name, form.Rank, form.Guidance ?? "", form.UpdateCadenceMinutes);
             db.Severities.Add(severity);
         }
 
@@ -90,4 +90,8 @@ public sealed class SeverityForm
 
     [StringLength(1_000, ErrorMessage = "Guidance can be at most 1,000 characters.")]
     public string? Guidance { get; set; }
+
+    [Range(IncidentHub.Core.Reminders.UpdateCadence.MinMinutes, IncidentHub.Core.Reminders.UpdateCadence.MaxMinutes,
+        ErrorMessage = "The update cadence is between 5 minutes and 24 hours (1,440 minutes).")]
+    public int UpdateCadenceMinutes { get; set; } = IncidentHub.Core.Reminders.UpdateCadence.DefaultMinutes;
 }

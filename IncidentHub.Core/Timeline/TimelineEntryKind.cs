@@ -16,6 +16,9 @@ public enum TimelineEntryKind
     ActionChanged,
     TimestampCorrected,
     Message,
+    UpdateSkipped,
+    ReminderSnoozed,
+    CadenceChanged,
 }
 
 /// <summary>Where an entry came from.</summary>

@@ -12,8 +12,9 @@ public sealed class IncidentUpdate
     {
     }
 
-    internal IncidentUpdate(string authorId, string authorName, string message, IncidentStatus status, int severityId, string severityName, DateTimeOffset postedAt)
+    internal IncidentUpdate(string authorId, string authorName, string message, IncidentStatus status, int severityId, string severityName, DateTimeOffset postedAt, DateTimeOffset? dueAt)
     {
+        DueAt = dueAt;
         AuthorId = authorId;
         AuthorName = authorName;
         Message = message;
@@ -40,4 +41,9 @@ public sealed class IncidentUpdate
     public string SeverityName { get; private set; } = "";
 
     public DateTimeOffset PostedAt { get; private set; }
+
+    /// <summary>When this update was due (null when no cadence was running).</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public bool WasOnTime => DueAt is not { } due || PostedAt <= due;
 }

@@ -57,6 +57,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentService), typeof(IncidentQueries), typeof(IncidentHub.Core.Users.DirectoryQueries),
         typeof(IncidentHub.Core.Updates.UpdateService), typeof(IncidentHub.Core.Timeline.TimelineService),
         typeof(IncidentHub.Core.Actions.ActionService), typeof(IncidentHub.Core.Roles.RoleAssignmentService),
+        typeof(IncidentHub.Core.Reminders.ReminderService), typeof(IncidentHub.Core.Notifications.NotificationService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

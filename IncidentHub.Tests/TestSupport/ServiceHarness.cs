@@ -5,6 +5,8 @@ using IncidentHub.Core.Data;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Reviews;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
@@ -43,6 +45,8 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IIncidentChangeFeed>(Feed);
+        services.AddSingleton<INotificationFeed>(NotificationFeed);
+        services.AddSingleton<INudgeChannel>(NudgeChannel);
         services.AddSingleton(database.Factory);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
@@ -58,6 +62,10 @@ public sealed class ServiceHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Start);
 
     public RecordingChangeFeed Feed { get; } = new();
+
+    public RecordingNotificationFeed NotificationFeed { get; } = new();
+
+    public RecordingNudgeChannel NudgeChannel { get; } = new();
 
     public IServiceProvider Services => _services;
 
@@ -78,6 +86,12 @@ public sealed class ServiceHarness : IAsyncDisposable
     public UserAccountService Accounts => Get<UserAccountService>();
 
     public IncidentQueries IncidentQueries => Get<IncidentQueries>();
+
+    public ReminderService Reminders => Get<ReminderService>();
+
+    public UpdateNudgeSweeper Sweeper => Get<UpdateNudgeSweeper>();
+
+    public NotificationService Notifications => Get<NotificationService>();
 
     public ReviewQueries ReviewQueries => Get<ReviewQueries>();
 

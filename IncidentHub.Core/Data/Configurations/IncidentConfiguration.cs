@@ -25,6 +25,9 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 
         builder.HasOne(i => i.Severity).WithMany().HasForeignKey(i => i.SeverityId).OnDelete(DeleteBehavior.Restrict);
 
+        builder.HasOne(i => i.Reminder).WithOne().HasForeignKey<IncidentHub.Core.Reminders.UpdateReminder>(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Reminder).IsRequired();
+
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);

@@ -2,6 +2,8 @@ using System.Reflection;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
 using IncidentHub.Core.Timeline;
@@ -69,7 +71,22 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Accounts.ResetPasswordAsync(v, f.Responder.UserId, new ResetPasswordForm { Password = "another-long-password" }, Ct),
         [$"{nameof(IncidentHub.Core.Demo.DemoDataSeeder)}.{nameof(IncidentHub.Core.Demo.DemoDataSeeder.SeedAsync)}"] = (h, v, f) =>
             h.Get<IncidentHub.Core.Demo.DemoDataSeeder>().SeedAsync(v, Ct),
+        [$"{nameof(ReminderService)}.{nameof(ReminderService.SkipAsync)}"] = (h, v, f) =>
+            h.Reminders.SkipAsync(v, f.Incident.Id, new SkipUpdateRequest { Reason = "Nothing new." }, Ct),
+        [$"{nameof(ReminderService)}.{nameof(ReminderService.SnoozeAsync)}"] = (h, v, f) =>
+            h.Reminders.SnoozeAsync(v, f.Incident.Id, 30, Ct),
+        [$"{nameof(ReminderService)}.{nameof(ReminderService.ChangeCadenceAsync)}"] = (h, v, f) =>
+            h.Reminders.ChangeCadenceAsync(v, f.Incident.Id, 10, Ct),
     };
+
+    /// <summary>What a Viewer may do: read and dismiss their own notifications.</summary>
+    private static readonly string[] AllowedForViewers =
+    [
+        $"{nameof(NotificationService)}.{nameof(NotificationService.CountUnreadAsync)}",
+        $"{nameof(NotificationService)}.{nameof(NotificationService.GetRecentAsync)}",
+        $"{nameof(NotificationService)}.{nameof(NotificationService.MarkReadAsync)}",
+        $"{nameof(NotificationService)}.{nameof(NotificationService.MarkAllReadAsync)}",
+    ];
 
     public static TheoryData<string> OperationNames => [.. Operations.Keys.Order()];
 
@@ -99,6 +116,7 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
                 .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Actor) && typeof(Task).IsAssignableFrom(m.ReturnType))
                 .Select(m => $"{t.Name}.{m.Name}"))
             .Distinct()
+            .Except(AllowedForViewers)
             .Order()
             .ToList();
 

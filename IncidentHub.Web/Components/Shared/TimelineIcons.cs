@@ -18,6 +18,9 @@ public static class TimelineIcons
         TimelineEntryKind.ActionAdded or TimelineEntryKind.ActionChanged => Icons.Material.Filled.TaskAlt,
         TimelineEntryKind.TimestampCorrected => Icons.Material.Filled.Schedule,
         TimelineEntryKind.Message => Icons.Material.Filled.Chat,
+        TimelineEntryKind.UpdateSkipped => Icons.Material.Filled.SkipNext,
+        TimelineEntryKind.ReminderSnoozed => Icons.Material.Filled.Snooze,
+        TimelineEntryKind.CadenceChanged => Icons.Material.Filled.Schedule,
         _ => Icons.Material.Filled.Circle,
     };
 
@@ -34,6 +37,9 @@ public static class TimelineIcons
         TimelineEntryKind.ActionAdded or TimelineEntryKind.ActionChanged => "actions",
         TimelineEntryKind.TimestampCorrected => "key times",
         TimelineEntryKind.Message => "message",
+        TimelineEntryKind.UpdateSkipped => "skipped the update",
+        TimelineEntryKind.ReminderSnoozed => "reminder",
+        TimelineEntryKind.CadenceChanged => "cadence",
         _ => "",
     };
 }

@@ -1,4 +1,11 @@
 window.incidentHub = {
+  focus: function (selector) {
+    const element = document.querySelector(selector);
+    if (element) {
+      element.scrollIntoView({ behavior: "smooth", block: "center" });
+      element.focus({ preventScroll: true });
+    }
+  },
   markInteractive: function () {
     document.body.dataset.interactive = "true";
   },

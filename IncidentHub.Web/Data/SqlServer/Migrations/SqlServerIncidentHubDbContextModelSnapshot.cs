@@ -160,6 +160,93 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AnchorAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("CadenceOverridden")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CadenceSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastNudgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("NextNudgeAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("NextNudgeAtTicks");
+
+                    b.ToTable("UpdateReminders", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Roles.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -257,6 +344,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
+                    b.Property<int>("UpdateCadenceMinutes")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.ToTable("Severities", (string)null);
@@ -347,6 +437,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("IncidentId")
                         .HasColumnType("int");
@@ -562,6 +655,24 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Navigation("Severity");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithOne("Reminder")
+                        .HasForeignKey("IncidentHub.Core.Reminders.UpdateReminder", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Roles.RoleAssignment", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -634,6 +745,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Reminder")
+                        .IsRequired();
 
                     b.Navigation("RoleAssignments");
 

@@ -151,6 +151,91 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnchorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CadenceOverridden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadenceSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastNudgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextNudgeAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("NextNudgeAtTicks");
+
+                    b.ToTable("UpdateReminders", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Roles.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -242,6 +327,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("UpdateCadenceMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Severities", (string)null);
@@ -326,6 +414,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IncidentId")
@@ -537,6 +628,24 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("Severity");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithOne("Reminder")
+                        .HasForeignKey("IncidentHub.Core.Reminders.UpdateReminder", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Roles.RoleAssignment", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -609,6 +718,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Reminder")
+                        .IsRequired();
 
                     b.Navigation("RoleAssignments");
 

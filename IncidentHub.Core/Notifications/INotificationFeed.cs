@@ -1,0 +1,41 @@
+namespace IncidentHub.Core.Notifications;
+
+/// <summary>Port: told after a notification is saved, so the person's open browsers can show it at once.</summary>
+public interface INotificationFeed
+{
+    void Publish(NotificationNotice notice);
+}
+
+/// <summary>A notification that was just saved, for the live feed.</summary>
+public sealed record NotificationNotice(string UserId, NotificationKind Kind, int IncidentId, int IncidentNumber, string IncidentName, string? Detail)
+{
+    public string Text => NotificationText.For(Kind, Incidents.IncidentReference.Format(IncidentNumber), Detail);
+}
+
+/// <summary>A notification as its person sees it in the list.</summary>
+public sealed record NotificationView(
+    long Id,
+    NotificationKind Kind,
+    int IncidentId,
+    int IncidentNumber,
+    string IncidentName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt,
+    string? Detail)
+{
+    public string Reference => Incidents.IncidentReference.Format(IncidentNumber);
+
+    public bool IsRead => ReadAt is not null;
+
+    public string Text => NotificationText.For(Kind, Reference, Detail);
+}
+
+public static class NotificationText
+{
+    public static string For(NotificationKind kind, string reference, string? detail) => kind switch
+    {
+        NotificationKind.UpdateDue => $"{reference} needs an update: post one, skip it or snooze the reminder.",
+        NotificationKind.RoleAssigned => $"You are now the {detail} on {reference}.",
+        _ => reference,
+    };
+}

@@ -1,0 +1,44 @@
+namespace IncidentHub.Core.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>The person leads an incident whose update is due.</summary>
+    UpdateDue,
+
+    /// <summary>Someone gave the person a role on an incident.</summary>
+    RoleAssigned,
+}
+
+/// <summary>An in-app message for one person, about one incident. Its words are written when it is shown.</summary>
+public sealed class Notification
+{
+    private Notification()
+    {
+    }
+
+    public Notification(string userId, NotificationKind kind, int incidentId, DateTimeOffset createdAt, string? detail = null)
+    {
+        UserId = userId;
+        Kind = kind;
+        IncidentId = incidentId;
+        CreatedAt = createdAt;
+        Detail = detail;
+    }
+
+    public long Id { get; private set; }
+
+    public string UserId { get; private set; } = "";
+
+    public NotificationKind Kind { get; private set; }
+
+    public int IncidentId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>A short extra: the role's name for <see cref="NotificationKind.RoleAssigned"/>.</summary>
+    public string? Detail { get; private set; }
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}

@@ -1,0 +1,20 @@
+using IncidentHub.Core.Common;
+
+namespace IncidentHub.Core.Reminders;
+
+/// <summary>An incident's update cadence as people see it.</summary>
+public sealed record CadenceView(int Minutes, bool Overridden, DateTimeOffset? DueAt, DateTimeOffset? SnoozedUntil, DateTimeOffset? LastNudgedAt)
+{
+    public bool IsRunning => DueAt is not null;
+
+    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now >= due;
+
+    /// <summary>"Next update in 12 min", "Update overdue by 5 min", or null when no update is expected.</summary>
+    public static string? Describe(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt switch
+    {
+        null => null,
+        { } due when now >= due => $"Update overdue by {TimeDisplay.Duration(now - due, coarse: true)}",
+        { } due when due - now < TimeSpan.FromMinutes(1) => "Next update due now",
+        { } due => $"Next update in {TimeDisplay.Duration(due - now, coarse: true)}",
+    };
+}

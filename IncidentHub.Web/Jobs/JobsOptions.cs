@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IncidentHub.Web.Jobs;
+
+/// <summary>Background jobs: <c>Jobs:RunServer</c>, <c>Jobs:WorkerCount</c>, <c>Jobs:NudgeSweepCron</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Run a Hangfire server in this process. Turn off on replicas that should only serve pages.</summary>
+    public bool RunServer { get; set; } = true;
+
+    [Range(1, 50, ErrorMessage = "Jobs:WorkerCount is between 1 and 50.")]
+    public int WorkerCount { get; set; } = Math.Clamp(Environment.ProcessorCount, 2, 5);
+
+    /// <summary>How often the update-nudge sweep runs (Hangfire cron, seconds allowed). Every 15 seconds by default.</summary>
+    [Required(ErrorMessage = "Jobs:NudgeSweepCron must be a cron expression, for example */15 * * * * *.")]
+    public string NudgeSweepCron { get; set; } = "*/15 * * * * *";
+}
