@@ -13,8 +13,9 @@ public sealed record CadenceView(int Minutes, bool Overridden, DateTimeOffset? D
     public static string? Describe(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt switch
     {
         null => null,
+        { } due when now >= due && now - due < TimeSpan.FromMinutes(1) => "Update due now",
         { } due when now >= due => $"Update overdue by {TimeDisplay.Duration(now - due, coarse: true)}",
-        { } due when due - now < TimeSpan.FromMinutes(1) => "Next update due now",
+        { } due when due - now < TimeSpan.FromMinutes(1) => "Next update in under a minute",
         { } due => $"Next update in {TimeDisplay.Duration(due - now, coarse: true)}",
     };
 }

@@ -21,8 +21,8 @@ public sealed class Severity
     }
 
     /// <summary>A severity with a known id, as if loaded from the database. For tests of the aggregate.</summary>
-    internal Severity(int id, string name, int rank, string guidance)
-        : this(name, rank, guidance)
+    internal Severity(int id, string name, int rank, string guidance, int updateCadenceMinutes = UpdateCadence.DefaultMinutes)
+        : this(name, rank, guidance, updateCadenceMinutes)
     {
         Id = id;
     }

@@ -1,0 +1,198 @@
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Live;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
+using IncidentHub.Core.Updates;
+using IncidentHub.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IncidentHub.Tests.Core.Reminders;
+
+/// <summary>The nudge sweep on a real database: once per due period, a constant number of statements, one winner.</summary>
+public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseTest(database)
+{
+    private static readonly TimeSpan Cadence = TimeSpan.FromMinutes(30);
+
+    private Task<int> NotificationCountAsync() =>
+        Harness.QueryAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.UpdateDue, Ct));
+
+    [Fact]
+    public async Task Sweep_OneSecondBeforeDue_SendsNothing()
+    {
+        var lead = await Harness.CreateResponderAsync("Riley Chen");
+        await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(Cadence - TimeSpan.FromSeconds(1));
+
+        var result = await Harness.Sweeper.SweepAsync(Ct);
+
+        Assert.Empty(result.Nudges);
+        Assert.Equal(0, await NotificationCountAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_AtTheDueTime_NudgesTheLeadOnce_InEveryWay()
+    {
+        var lead = await Harness.CreateResponderAsync("Riley Chen");
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(Cadence);
+        Harness.Feed.Clear();
+
+        var result = await Harness.Sweeper.SweepAsync(Ct);
+
+        var nudge = Assert.Single(result.Nudges);
+        Assert.Equal((incident.Id, lead.UserId, 1), (nudge.IncidentId, nudge.LeadId, nudge.NudgeNumber));
+        Assert.Equal(1, await Harness.Notifications.CountUnreadAsync(lead, Ct));
+        Assert.Equal(NotificationKind.UpdateDue, Assert.Single(await Harness.Notifications.GetRecentAsync(lead, cancellationToken: Ct)).Kind);
+        Assert.Equal(lead.UserId, Assert.Single(Harness.NotificationFeed.Notices).UserId);
+        Assert.Equal(incident.Id, Assert.Single(Harness.NudgeChannel.Nudges).IncidentId);
+        Assert.Contains(Harness.Feed.Changes, c => c.IncidentId == incident.Id && c.Kind == IncidentChangeKind.NudgeSent);
+    }
+
+    [Fact]
+    public async Task Sweep_AgainInTheSamePeriod_SendsNothingMore_UntilOneCadenceLater()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+
+        var again = await Harness.Sweeper.SweepAsync(Ct);
+        Harness.Time.Advance(TimeSpan.FromMinutes(29));
+        var stillQuiet = await Harness.Sweeper.SweepAsync(Ct);
+        Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var oneCadenceLater = await Harness.Sweeper.SweepAsync(Ct);
+
+        Assert.Empty(again.Nudges);
+        Assert.Empty(stillQuiet.Nudges);
+        Assert.Equal(2, Assert.Single(oneCadenceLater.Nudges).NudgeNumber);
+        Assert.Equal(2, await NotificationCountAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_AfterAnUpdate_WaitsForTheNewDueTime()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(TimeSpan.FromMinutes(25));
+        await Harness.Updates.PostUpdateAsync(lead, incident.Id, new PostUpdateRequest { Message = "Reindexing." }, Ct);
+        Harness.Time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Empty((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+        Harness.Time.Advance(TimeSpan.FromMinutes(20));
+        Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterAHandOver_NudgesTheNewLead()
+    {
+        var riley = await Harness.CreateResponderAsync("Riley Chen");
+        var sam = await Harness.CreateResponderAsync("Sam Okafor");
+        var incident = await Harness.DeclareAsync(riley, "Search is slow");
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        Harness.Time.Advance(Cadence);
+
+        var nudge = Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+
+        Assert.Equal(sam.UserId, nudge.LeadId);
+        Assert.Equal(0, await Harness.Notifications.CountUnreadAsync(riley, Ct));
+    }
+
+    [Fact]
+    public async Task Sweep_IgnoresResolvedIncidents()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        await Harness.Incidents.ChangeStatusAsync(lead, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, Ct);
+        await Harness.Incidents.ChangeStatusAsync(lead, incident.Id, IncidentStatus.Investigating, IncidentStatus.Resolved, Ct);
+        Harness.Time.Advance(TimeSpan.FromHours(5));
+
+        Assert.Empty((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterASnooze_WaitsForTheSnoozedTime()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+        await Harness.Reminders.SnoozeAsync(lead, incident.Id, 10, Ct);
+
+        Harness.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Empty((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+        Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges).NudgeNumber);
+    }
+
+    [Fact]
+    public async Task TwoSweepsAtTheSameMoment_SendOneNudgePerIncident()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await Harness.DeclareAsync(lead, $"Incident {i}");
+        }
+
+        var other = new UpdateNudgeSweeper(
+            Harness.Services.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>(), Harness.Time, new RecordingChangeFeed(),
+            new RecordingNotificationFeed(), [], NullLogger<UpdateNudgeSweeper>.Instance);
+
+        for (var round = 1; round <= 3; round++)
+        {
+            Harness.Time.Advance(Cadence);
+            var results = await Task.WhenAll(Harness.Sweeper.SweepAsync(Ct), other.SweepAsync(Ct));
+
+            Assert.Equal(20, results.Sum(r => r.Nudges.Count));
+            Assert.Equal(20 * round, await NotificationCountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_SendsTheSameNumberOfStatements_ForTwoOrFortyDueIncidents()
+    {
+        using var counter = new SqlCommandCounter();
+        var lead = await Harness.CreateResponderAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await Harness.DeclareAsync(lead, $"Small batch {i}");
+        }
+
+        Harness.Time.Advance(Cadence);
+        var forTwo = await counter.CountAsync(() => Harness.Sweeper.SweepAsync(Ct));
+        for (var i = 0; i < 40; i++)
+        {
+            await Harness.DeclareAsync(lead, $"Big batch {i}");
+        }
+
+        Harness.Time.Advance(Cadence);
+        var forFortyTwo = await counter.CountAsync(() => Harness.Sweeper.SweepAsync(Ct));
+
+        Assert.Equal(42, await Harness.QueryAsync(db => db.UpdateReminders.CountAsync(r => r.NudgeCount > 0, Ct)));
+        Assert.Equal(forTwo, forFortyTwo);
+        Assert.InRange(forTwo, 3, 6);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAnotherChannelFails_TheNudgeIsStillSavedAndShown()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.NudgeChannel.Fail = true;
+        Harness.Time.Advance(Cadence);
+
+        var result = await Harness.Sweeper.SweepAsync(Ct);
+
+        Assert.Single(result.Nudges);
+        Assert.Equal(1, await Harness.Notifications.CountUnreadAsync(lead, Ct));
+        Assert.Single(Harness.NotificationFeed.Notices);
+    }
+}
+
+public sealed class UpdateNudgeSweeperTests_Sqlite(SqliteTestDatabase database)
+    : UpdateNudgeSweeperTests(database), IClassFixture<SqliteTestDatabase>;
+
+public sealed class UpdateNudgeSweeperTests_SqlServer(SqlServerTestDatabase database)
+    : UpdateNudgeSweeperTests(database), IClassFixture<SqlServerTestDatabase>;
