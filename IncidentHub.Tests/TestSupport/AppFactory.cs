@@ -20,15 +20,41 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "test-password-123";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"incidenthub-web-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public AppFactory(bool realServer = false, FakeTimeProvider? time = null)
+    /// <param name="databasePath">Share a database file with another app (another "host"); it is then not deleted.</param>
+    /// <param name="settings">Configuration for this app, e.g. <c>Jobs:NudgeSweepCron</c>.</param>
+    public AppFactory(bool realServer = false, FakeTimeProvider? time = null, string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         RealServer = realServer;
         Time = time;
+        _ownsDatabase = databasePath is null;
+        _databasePath = databasePath ?? NewDatabasePath();
+        _settings = settings ?? new Dictionary<string, string?>();
         if (realServer)
         {
             UseKestrel(0);
+        }
+    }
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"incidenthub-web-{Guid.NewGuid():N}.db");
+
+    /// <summary>Deletes a database file (and its WAL side files) that apps shared.</summary>
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(path + suffix);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a late connection is left for the OS to clean up.
+            }
         }
     }
 
@@ -58,6 +84,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         if (RealServer)
         {
             builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services =>
@@ -100,17 +131,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (_ownsDatabase)
         {
-            try
-            {
-                File.Delete(_databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a late connection is left for the OS to clean up.
-            }
+            DeleteDatabase(_databasePath);
         }
     }
 
