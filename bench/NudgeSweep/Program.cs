@@ -1,0 +1,218 @@
+// One update-nudge sweep over 10,000 active incidents of which 1,000 are due, on a SQLite file, measured beside a bare
+// baseline: the same claim and notification insert written by hand on a raw connection. Each round resets the 1,000
+// due reminders and deletes their notifications, so every round does the same work.
+//
+//   dotnet run -c Release --project bench/NudgeSweep [-- rounds]
+using System.Data.Common;
+using System.Diagnostics;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Reminders;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Users;
+using IncidentHub.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+
+const int Active = 10_000;
+const int Due = 1_000;
+var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 7;
+
+var path = Path.Combine(Path.GetTempPath(), $"incidenthub-bench-{Guid.NewGuid():N}.db");
+var counter = new CommandCounter();
+var options = new DbContextOptionsBuilder<IncidentHubDbContext>(DatabaseSetup.BuildOptions(new DatabaseOptions
+{
+    Provider = DatabaseProvider.Sqlite,
+    ConnectionString = $"Data Source={path}",
+})).AddInterceptors(counter).Options;
+IDbContextFactory<IncidentHubDbContext> factory = new ProviderDbContextFactory(options, DatabaseProvider.Sqlite);
+var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+try
+{
+    await SeedAsync();
+    var sweeper = new UpdateNudgeSweeper(factory, clock, new NoChanges(), new NoNotices(), [], NullLogger<UpdateNudgeSweeper>.Instance);
+
+    var ours = new List<double>();
+    var bare = new List<double>();
+    var statements = new List<int>();
+    for (var round = 0; round < rounds; round++)
+    {
+        await ResetAsync();
+        counter.Reset();
+        var watch = Stopwatch.StartNew();
+        var result = await sweeper.SweepAsync();
+        watch.Stop();
+        if (result.Nudges.Count != Due)
+        {
+            throw new InvalidOperationException($"Expected {Due} nudges, got {result.Nudges.Count}.");
+        }
+
+        ours.Add(watch.Elapsed.TotalMilliseconds);
+        statements.Add(counter.Count);
+
+        await ResetAsync();
+        watch.Restart();
+        var claimed = await BareSweepAsync();
+        watch.Stop();
+        if (claimed != Due)
+        {
+            throw new InvalidOperationException($"Baseline claimed {claimed}.");
+        }
+
+        bare.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    // The first round warms up EF's model and query caches; report it apart.
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    Console.WriteLine($"incidents: {Active} active, {Due} due; rounds: {rounds} (first is a cold start)");
+    Console.WriteLine($"cold sweep: {ours[0]:F1} ms ({statements[0]} statements)");
+    Console.WriteLine($"sweep (IncidentHub) warm median {Median(ours.Skip(1)):F1} ms, min {ours.Skip(1).Min():F1}, max {ours.Skip(1).Max():F1}; statements per sweep: {string.Join(",", statements.Distinct())}");
+    Console.WriteLine($"bare SQL baseline   warm median {Median(bare.Skip(1)):F1} ms, min {bare.Skip(1).Min():F1}, max {bare.Skip(1).Max():F1}");
+    Console.WriteLine($"ratio IncidentHub / baseline (medians): {Median(ours.Skip(1)) / Median(bare.Skip(1)):F2}");
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+    {
+        File.Delete(path + suffix);
+    }
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+async Task SeedAsync()
+{
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await ReferenceData.EnsureAsync(db);
+    }
+
+    var lead = new Actor("bench-lead", "Bench Lead", AppRole.Responder);
+    var batch = 1_000;
+    for (var start = 0; start < Active; start += batch)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var severity = await db.Severities.FirstAsync(s => s.Name == "Major");
+        var leadRole = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Lead);
+        var reporter = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Reporter);
+        for (var i = start; i < start + batch; i++)
+        {
+            // The first 1,000 were declared 31 minutes ago (due); the rest 10 minutes ago (not due).
+            var declaredAt = clock.GetUtcNow() - TimeSpan.FromMinutes(i < Due ? 31 : 10);
+            var request = new DeclareIncidentRequest { Name = $"Bench incident {i}", SeverityId = severity.Id, Summary = "Seeded for the sweep benchmark." };
+            db.Incidents.Add(Incident.Declare(i + 1, request, severity, new UserRef(lead.UserId, lead.DisplayName), leadRole, reporter, lead, declaredAt));
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
+
+async Task ResetAsync()
+{
+    var dueTicks = (clock.GetUtcNow() - TimeSpan.FromMinutes(1)).UtcTicks;
+    await using var db = await factory.CreateDbContextAsync();
+    await db.Notifications.ExecuteDeleteAsync();
+    await db.UpdateReminders.Where(x => x.IncidentId <= Due).ExecuteUpdateAsync(s => s
+        .SetProperty(x => x.NextNudgeAtTicks, dueTicks)
+        .SetProperty(x => x.NudgeCount, 0));
+}
+
+// The least the database has to do: claim the due rows and write their notifications, in one transaction.
+async Task<int> BareSweepAsync()
+{
+    await using var connection = new SqliteConnection($"Data Source={path}");
+    await connection.OpenAsync();
+    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+    var now = clock.GetUtcNow();
+    var token = Guid.NewGuid().ToString("N");
+    await using var claim = connection.CreateCommand();
+    claim.Transaction = transaction;
+    claim.CommandText = """
+        UPDATE "UpdateReminders" SET "ClaimToken" = $token, "LastNudgedAt" = $now, "NudgeCount" = "NudgeCount" + 1,
+            "NextNudgeAtTicks" = $ticks + "CadenceSeconds" * 10000000
+        WHERE "NextNudgeAtTicks" IS NOT NULL AND "NextNudgeAtTicks" <= $ticks
+        """;
+    claim.Parameters.AddWithValue("$token", token);
+    claim.Parameters.AddWithValue("$now", now.UtcDateTime);
+    claim.Parameters.AddWithValue("$ticks", now.UtcTicks);
+    var claimed = await claim.ExecuteNonQueryAsync();
+    await using var insert = connection.CreateCommand();
+    insert.Transaction = transaction;
+    insert.CommandText = """
+        INSERT INTO "Notifications" ("UserId", "Kind", "IncidentId", "CreatedAt")
+        SELECT "LeadId", 'UpdateDue', "IncidentId", "LastNudgedAt" FROM "UpdateReminders" WHERE "ClaimToken" = $token
+        """;
+    insert.Parameters.AddWithValue("$token", token);
+    await insert.ExecuteNonQueryAsync();
+    await transaction.CommitAsync();
+    await using var read = connection.CreateCommand();
+    read.CommandText = """SELECT r."IncidentId", i."Number", i."Name", r."LeadId" FROM "UpdateReminders" r JOIN "Incidents" i ON i."Id" = r."IncidentId" WHERE r."ClaimToken" = $token""";
+    read.Parameters.AddWithValue("$token", token);
+    await using var reader = await read.ExecuteReaderAsync();
+    var rows = 0;
+    while (await reader.ReadAsync())
+    {
+        rows++;
+    }
+
+    return Math.Min(claimed, rows);
+}
+
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+internal sealed class NoChanges : IncidentHub.Core.Live.IIncidentChangeFeed
+{
+    public void Publish(IncidentHub.Core.Live.IncidentChange change)
+    {
+    }
+}
+
+internal sealed class NoNotices : INotificationFeed
+{
+    public void Publish(NotificationNotice notice)
+    {
+    }
+}
+
+/// <summary>Counts every SQL command EF sends.</summary>
+internal sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void Reset() => _count = 0;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}
