@@ -2,6 +2,9 @@ using IncidentHub.Web;
 using IncidentHub.Web.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serve the framework's and MudBlazor's files from a plain build in any environment; a no-op when published.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddIncidentHub(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

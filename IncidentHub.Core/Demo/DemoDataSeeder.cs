@@ -25,21 +25,25 @@ public sealed class DemoDataSeeder(
     INotificationFeed notifications,
     ILoggerFactory loggerFactory)
 {
-    /// <summary>Every demo account signs in with this password. Shown on the first-run page.</summary>
-    public const string DemoPassword = "demo-password-2026";
-
+    /// <summary>
+    /// The demo people. None is an admin: the demo must never open an administrator account with a password other
+    /// people could learn.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Email, AppRole Role)> People { get; } =
     [
         ("Riley Chen", "riley@demo.incidenthub", AppRole.Responder),
         ("Sam Okafor", "sam@demo.incidenthub", AppRole.Responder),
         ("Jordan Patel", "jordan@demo.incidenthub", AppRole.Responder),
-        ("Priya Nair", "priya@demo.incidenthub", AppRole.Admin),
+        ("Priya Nair", "priya@demo.incidenthub", AppRole.Responder),
         ("Casey Lee", "casey@demo.incidenthub", AppRole.Viewer),
         ("Taylor Brooks", "taylor@demo.incidenthub", AppRole.Viewer),
     ];
 
-    /// <summary>Loads the demo set unless there are incidents already. Returns false when it did nothing.</summary>
-    public async Task<bool> SeedAsync(Actor admin, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the demo set unless there are incidents already. The demo accounts share one password, made up afresh for
+    /// this installation and returned once so that the admin who asked for them can try them; it is stored nowhere.
+    /// </summary>
+    public async Task<DemoDataResult> SeedAsync(Actor admin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
         admin.EnsureAdmin();
@@ -47,16 +51,18 @@ public sealed class DemoDataSeeder(
         {
             if (await db.Incidents.AnyAsync(cancellationToken))
             {
-                return false;
+                return DemoDataResult.NotLoaded;
             }
         }
+
+        var password = NewPassword();
 
         var people = new Dictionary<string, Actor>();
         foreach (var (name, email, role) in People)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var existing = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            var user = existing ?? await accounts.CreateAsync(name, email, DemoPassword, role, "Password");
+            var user = existing ?? await accounts.CreateAsync(name, email, password, role, "Password");
             people[name.Split(' ')[0]] = user.ToActor();
         }
 
@@ -88,10 +94,18 @@ public sealed class DemoDataSeeder(
         await InvestigatingSearchAsync(script, now - TimeSpan.FromHours(2), sam, riley);
         await FixingCheckoutAsync(script, now - TimeSpan.FromMinutes(47), riley, sam, jordan, priya);
         await TriageDashboardAsync(script, now - TimeSpan.FromMinutes(8), jordan);
-        return true;
+        return new DemoDataResult(true, password);
     }
 
-    private static async Task ClosedBillingExportAsync(Script s, DateTimeOffset start, Actor lead, Actor admin)
+    /// <summary>Four random words' worth of entropy, readable enough to type: e.g. "demo-k7qm-3xwp-9cth".</summary>
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = System.Security.Cryptography.RandomNumberGenerator.GetItems(alphabet.AsSpan(), 12);
+        return $"demo-{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
+    }
+
+    private static async Task ClosedBillingExportAsync(Script s, DateTimeOffset start, Actor lead, Actor closer)
     {
         s.At(start);
         var id = await s.DeclareAsync(lead, "Billing export double-counted refunds", "Major",
@@ -102,13 +116,13 @@ public sealed class DemoDataSeeder(
         s.At(start + TimeSpan.FromMinutes(30));
         await s.UpdateAsync(lead, id, "Reproduced: the export joins refunds twice when an invoice has more than one refund line. Fix is a one-line query change.", IncidentStatus.Fixing);
         s.At(start + TimeSpan.FromMinutes(55));
-        await s.NoteAsync(admin, id, "Finance confirmed no customer-facing documents were affected.", highlight: true);
+        await s.NoteAsync(closer, id, "Finance confirmed no customer-facing documents were affected.", highlight: true);
         s.At(start + TimeSpan.FromMinutes(80));
         await s.UpdateAsync(lead, id, "Fix deployed and the November export regenerated. Totals match the ledger.", IncidentStatus.Resolved);
         s.At(start + TimeSpan.FromMinutes(81));
         await s.CorrectAsync(lead, id, IncidentTimestamp.ImpactStarted, start - TimeSpan.FromDays(20));
         s.At(start + TimeSpan.FromDays(2));
-        await s.StatusAsync(admin, id, IncidentStatus.Resolved, IncidentStatus.Closed);
+        await s.StatusAsync(closer, id, IncidentStatus.Resolved, IncidentStatus.Closed);
     }
 
     private static async Task ResolvedApiOutageAsync(Script s, DateTimeOffset start, Actor lead, Actor comms, Actor engineer)
@@ -124,7 +138,7 @@ public sealed class DemoDataSeeder(
         await s.ActionAsync(lead, id, "Roll back the load balancer config", engineer, done: true);
         await s.ActionAsync(lead, id, "Tell the top 20 API customers directly", comms, done: true);
         s.At(start + TimeSpan.FromMinutes(11));
-        await s.UpdateAsync(lead, id, "Cause found: the 14:02 config push removed the health-check path. Rolling back now.", IncidentStatus.Fixing);
+        await s.UpdateAsync(lead, id, "Cause found: the last config push removed the health-check path. Rolling back now.", IncidentStatus.Fixing);
         s.At(start + TimeSpan.FromMinutes(19));
         await s.UpdateAsync(lead, id, "Rollback complete; error rate back under 0.1%. Watching for 30 minutes.", IncidentStatus.Monitoring);
         s.At(start + TimeSpan.FromMinutes(52));
@@ -176,7 +190,7 @@ public sealed class DemoDataSeeder(
     {
         s.At(start);
         var id = await s.DeclareAsync(engineer, "Checkout payments failing for EU cards", "Critical",
-            "Card payments with EU-issued cards fail at the 3-D Secure step since about 09:10.",
+            "Card payments with EU-issued cards started failing at the 3-D Secure step a few minutes before this was declared.",
             "Customers in Europe cannot pay; about 30% of checkouts are failing.", leadId: lead.UserId);
         s.At(start + TimeSpan.FromMinutes(1));
         await s.StatusAsync(lead, id, IncidentStatus.Triage, IncidentStatus.Investigating);
@@ -294,4 +308,10 @@ public sealed class DemoDataSeeder(
             await incidents.CorrectTimestampAsync(actor, id, which, detail.Get(which), value, cancellationToken);
         }
     }
+}
+
+/// <summary>Whether the demo set was loaded, and the password its accounts share (shown once, stored nowhere).</summary>
+public sealed record DemoDataResult(bool Loaded, string? Password)
+{
+    public static DemoDataResult NotLoaded { get; } = new(false, null);
 }

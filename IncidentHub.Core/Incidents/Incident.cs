@@ -66,6 +66,11 @@ public sealed class Incident
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    public DateTimeOffset? DeclinedAt { get; private set; }
+
+    /// <summary>When the incident stopped: resolved or declined.</summary>
+    public DateTimeOffset? EndedAt => ResolvedAt ?? DeclinedAt;
+
     public DateTimeOffset? LastUpdateAt { get; private set; }
 
     public DateTimeOffset LastChangedAt { get; private set; }
@@ -142,12 +147,24 @@ public sealed class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        EnsureNotFinal("post an update");
+        Ensure(IncidentRules.CanPostUpdate(Status), "post an update");
 
         if (newSeverity is not null && newSeverity.Id != SeverityId)
         {
             // Checked before the status moves, so that a refused update leaves the incident as it was.
             EnsureUsable(newSeverity);
+        }
+
+        if (request.NewStatus is not null && request.ExpectedStatus is { } seenStatus && seenStatus != Status)
+        {
+            throw new ConflictException(
+                $"Someone else moved the incident to {Status} while you were writing. Your update was not posted and your text is kept: check the status and post again.");
+        }
+
+        if (request.NewSeverityId is not null && request.ExpectedSeverityId is { } seenSeverity && seenSeverity != SeverityId)
+        {
+            throw new ConflictException(
+                $"Someone else changed the severity to {Severity.Name} while you were writing. Your update was not posted and your text is kept: check the severity and post again.");
         }
 
         var dueAt = Reminder.DueAt;
@@ -224,7 +241,7 @@ public sealed class Incident
     public void ChangeSeverity(Actor actor, int expectedSeverityId, Severity severity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(severity);
-        EnsureNotFinal("change the severity");
+        Ensure(IncidentRules.CanChangeSeverity(Status), "change the severity");
         if (SeverityId != expectedSeverityId)
         {
             throw new ConflictException(
@@ -255,7 +272,7 @@ public sealed class Incident
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        EnsureNotFinal("edit the details");
+        Ensure(IncidentRules.CanEditDetails(Status), "edit the details");
 
         var current = new IncidentDetails(Name, Summary, CustomerImpact);
         // A field the editor left as they found it is not part of their edit: it keeps its current value, even when
@@ -328,7 +345,7 @@ public sealed class Incident
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(user);
-        EnsureNotFinal("change roles");
+        Ensure(IncidentRules.CanChangeRoles(Status), "change roles");
         if (!role.IsAssignable)
         {
             throw new DomainException($"{role.Name} is set when the incident is declared and cannot be reassigned.");
@@ -361,13 +378,10 @@ public sealed class Incident
             LeadId = user.Id;
             LeadName = user.DisplayName;
             Reminder.Retarget(user.Id);
-            Append(new TimelineEntry(
-                TimelineEntryKind.LeadHandover,
-                actor,
-                $"{from} handed the lead to {user.DisplayName}.",
-                now,
-                now,
-                actor.UserId == current?.UserId || actor.IsSystem ? null : $"Hand-over made by {actor.DisplayName}").Highlighted());
+            var text = actor.UserId == current?.UserId || actor.IsSystem
+                ? $"{from} handed the lead to {user.DisplayName}."
+                : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
+            Append(new TimelineEntry(TimelineEntryKind.LeadHandover, actor, text, now, now).Highlighted());
         }
         else
         {
@@ -383,7 +397,7 @@ public sealed class Incident
     public void UnassignRole(Actor actor, RoleDefinition role, string expectedHolderId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(role);
-        EnsureNotFinal("change roles");
+        Ensure(IncidentRules.CanChangeRoles(Status), "change roles");
         if (role.Kind == IncidentRoleKind.Lead)
         {
             throw new DomainException("An active incident always has an Incident Lead. Hand the lead to someone else instead.");
@@ -409,7 +423,7 @@ public sealed class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        EnsureNotFinal("add notes");
+        Ensure(IncidentRules.CanAddNotes(Status), "add notes");
         var entry = Append(new TimelineEntry(TimelineEntryKind.Note, actor, request.Text.Trim(), now, now));
         if (request.Highlight)
         {
@@ -423,7 +437,8 @@ public sealed class Incident
     /// <summary>Corrects one of the key moments. The correction is recorded on the timeline.</summary>
     public void CorrectTimestamp(Actor actor, IncidentTimestamp which, DateTimeOffset? expected, DateTimeOffset value, DateTimeOffset now)
     {
-        EnsureNotFinal("correct its key times");
+        // The resolution time has its own, clearer refusal below; IncidentRules.CanCorrect combines both for the pages.
+        Ensure(!IncidentRules.IsFinal(Status), "correct its key times");
         var current = Get(which);
         if (!SameInstant(current, expected))
         {
@@ -465,7 +480,7 @@ public sealed class Incident
             $"{actor.DisplayName} corrected the time of the {which.Noun()}.",
             now,
             now,
-            detail));
+            detail).WithTimes(current, value));
         Touch(now);
     }
 
@@ -473,10 +488,7 @@ public sealed class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        if (Status is IncidentStatus.Closed or IncidentStatus.Declined)
-        {
-            throw new DomainException($"The incident is {Status}; actions can no longer be added.");
-        }
+        Ensure(IncidentRules.CanChangeActions(Status), "add actions");
 
         var action = new IncidentAction(request.Title.Trim(), owner?.Id, owner?.DisplayName, actor, now);
         _actions.Add(action);
@@ -488,7 +500,7 @@ public sealed class Incident
 
     public void ChangeActionStatus(Actor actor, int actionId, ActionStatus expectedStatus, ActionStatus newStatus, DateTimeOffset now)
     {
-        EnsureNotFinal("change its actions");
+        Ensure(IncidentRules.CanChangeActions(Status), "change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.Status != expectedStatus)
@@ -514,7 +526,7 @@ public sealed class Incident
 
     public void ChangeActionOwner(Actor actor, int actionId, string? expectedOwnerId, UserRef? owner, DateTimeOffset now)
     {
-        EnsureNotFinal("change its actions");
+        Ensure(IncidentRules.CanChangeActions(Status), "change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.OwnerId != expectedOwnerId)
@@ -544,7 +556,7 @@ public sealed class Incident
         EnsureLeadOrAdmin(actor, "skip an update");
         Reminder.Restart(now);
         Append(new TimelineEntry(TimelineEntryKind.UpdateSkipped, actor, request.Reason.Trim(), now, now,
-            $"{actor.DisplayName} skipped this update. Next one due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}."));
+            $"{actor.DisplayName} skipped this update. Next one due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}.").WithTimes(null, Reminder.DueAt));
         Touch(now);
     }
 
@@ -560,7 +572,7 @@ public sealed class Incident
 
         Reminder.Snooze(now + TimeSpan.FromMinutes(minutes));
         Append(new TimelineEntry(TimelineEntryKind.ReminderSnoozed, actor, $"{actor.DisplayName} snoozed the update reminder for {minutes} min.", now, now,
-            $"Update now due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}"));
+            $"Update now due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}").WithTimes(null, Reminder.DueAt));
         Touch(now);
     }
 
@@ -631,6 +643,7 @@ public sealed class Incident
                 Reminder.Stop();
                 break;
             case IncidentStatus.Declined:
+                DeclinedAt = now;
                 Reminder.Stop();
                 break;
             case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
@@ -669,9 +682,9 @@ public sealed class Incident
         }
     }
 
-    private void EnsureNotFinal(string what)
+    private void Ensure(bool allowed, string what)
     {
-        if (Status is IncidentStatus.Closed or IncidentStatus.Declined)
+        if (!allowed)
         {
             throw new DomainException($"The incident is {Status}; you can no longer {what}.");
         }

@@ -125,7 +125,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         var roles = definitions
             .Select(d => (Definition: d, Holder: incident.RoleAssignments.SingleOrDefault(r => r.RoleDefinitionId == d.Id)))
             .Where(x => x.Holder is not null || !x.Definition.IsArchived)
-            .Select(x => new RoleHolder(x.Definition.Id, x.Definition.Name, x.Definition.Kind, x.Definition.Instructions, x.Holder?.UserId, x.Holder?.UserName, x.Holder?.AssignedAt))
+            .Select(x => new RoleHolder(x.Definition.Id, x.Definition.Name, x.Definition.Kind, x.Definition.Instructions, x.Holder?.UserId, x.Holder?.UserName, x.Holder?.AssignedAt, x.Definition.IsArchived))
             .ToList();
         var actions = incident.Actions
             .OrderBy(a => a.Status == Actions.ActionStatus.Outstanding ? 0 : 1)
@@ -137,7 +137,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             incident.Id, incident.Number, incident.Name, incident.Summary, incident.CustomerImpact, incident.Status,
             new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived, s.UpdateCadenceMinutes),
             incident.LeadId, incident.LeadName, incident.DeclaredById, incident.DeclaredAt,
-            incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt,
+            incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt, incident.DeclinedAt,
             incident.LastUpdateAt, incident.Version, roles, actions,
             new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
     }
@@ -163,7 +163,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .ThenByDescending(e => e.Id)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, 1_000))
-            .Select(e => new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted))
+            .Select(TimelineEntryView.FromEntry)
             .ToListAsync(cancellationToken);
         return new PagedResult<TimelineEntryView>(items, total, take <= 0 ? 1 : (skip / Math.Max(1, take)) + 1, take);
     }
@@ -175,13 +175,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         return await db.Severities.AsNoTracking()
             .Where(s => includeArchived || !s.IsArchived)
             .OrderByDescending(s => s.Rank)
-            .Select(s => new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived, s.UpdateCadenceMinutes))
+            .Select(s => new SeverityView(s.Id, s.Name, s.Rank, s.Guidance, s.IsArchived, s.UpdateCadenceMinutes, s.Version))
             .ToListAsync(cancellationToken);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Incident, IncidentListItem>> ToListItem = i => new IncidentListItem(
-        i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt, i.ResolvedAt,
-        i.Reminder.DueAt);
+        i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt,
+        i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -18,13 +18,16 @@ public sealed record IncidentListItem(
     string LeadName,
     DateTimeOffset DeclaredAt,
     DateTimeOffset? LastUpdateAt,
-    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? EndedAt,
     DateTimeOffset? UpdateDueAt)
 {
     public string Reference => IncidentReference.Format(Number);
+
+    /// <summary>How long it has been open, or how long it lasted.</summary>
+    public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
 }
 
-public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived, int UpdateCadenceMinutes = Reminders.UpdateCadence.DefaultMinutes);
+public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived, int UpdateCadenceMinutes = Reminders.UpdateCadence.DefaultMinutes, Guid Version = default);
 
 /// <summary>Everything the incident page shows at a glance.</summary>
 public sealed record IncidentDetail(
@@ -44,6 +47,7 @@ public sealed record IncidentDetail(
     DateTimeOffset? MitigatedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
+    DateTimeOffset? DeclinedAt,
     DateTimeOffset? LastUpdateAt,
     Guid Version,
     IReadOnlyList<RoleHolder> Roles,
@@ -55,6 +59,27 @@ public sealed record IncidentDetail(
     public bool IsActive => Status.IsActive();
 
     public IncidentDetails Details => new(Name, Summary, CustomerImpact);
+
+    public DateTimeOffset? EndedAt => ResolvedAt ?? DeclinedAt;
+
+    /// <summary>How long it has been open, or how long it lasted.</summary>
+    public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
+
+    public bool CanPostUpdate => IncidentRules.CanPostUpdate(Status);
+
+    public bool CanChangeSeverity => IncidentRules.CanChangeSeverity(Status);
+
+    public bool CanEditDetails => IncidentRules.CanEditDetails(Status);
+
+    public bool CanChangeRoles => IncidentRules.CanChangeRoles(Status);
+
+    public bool CanAddNotes => IncidentRules.CanAddNotes(Status);
+
+    public bool CanChangeActions => IncidentRules.CanChangeActions(Status);
+
+    public bool CanCorrect(IncidentTimestamp which) => IncidentRules.CanCorrect(Status, which);
+
+    public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
 
     public DateTimeOffset? Get(IncidentTimestamp which) => which switch
     {
@@ -70,9 +95,23 @@ public sealed record IncidentDetail(
 }
 
 /// <summary>A role on an incident and who holds it now (nobody when <see cref="UserId"/> is null).</summary>
-public sealed record RoleHolder(int RoleDefinitionId, string RoleName, IncidentRoleKind Kind, string Instructions, string? UserId, string? UserName, DateTimeOffset? Since)
+public sealed record RoleHolder(
+    int RoleDefinitionId,
+    string RoleName,
+    IncidentRoleKind Kind,
+    string Instructions,
+    string? UserId,
+    string? UserName,
+    DateTimeOffset? Since,
+    bool RoleArchived = false)
 {
     public bool IsAssignable => Kind != IncidentRoleKind.Reporter;
+
+    /// <summary>Can be given to someone (else): assignable and not removed by an admin.</summary>
+    public bool CanAssign => IsAssignable && !RoleArchived;
+
+    /// <summary>Its holder can be taken off it (the lead is handed over instead).</summary>
+    public bool CanUnassign => IsAssignable && Kind != IncidentRoleKind.Lead && UserId is not null;
 }
 
 public sealed record ActionView(int Id, string Title, string? OwnerId, string? OwnerName, ActionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
@@ -87,7 +126,13 @@ public sealed record TimelineEntryView(
     string? Detail,
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,
-    bool IsHighlighted);
+    bool IsHighlighted,
+    DateTimeOffset? TimeBefore = null,
+    DateTimeOffset? TimeAfter = null)
+{
+    public static System.Linq.Expressions.Expression<Func<Timeline.TimelineEntry, TimelineEntryView>> FromEntry { get; } = e =>
+        new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted, e.TimeBefore, e.TimeAfter);
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int Page, int PageSize)
 {

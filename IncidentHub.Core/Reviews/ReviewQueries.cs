@@ -20,7 +20,7 @@ public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFact
         var keyEvents = await db.TimelineEntries.AsNoTracking()
             .Where(e => e.IncidentId == detail.Id && e.IsHighlighted)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted))
+            .Select(TimelineEntryView.FromEntry)
             .ToListAsync(cancellationToken);
         var updates = await db.IncidentUpdates.AsNoTracking()
             .Where(u => u.IncidentId == detail.Id)

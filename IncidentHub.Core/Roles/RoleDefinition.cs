@@ -40,6 +40,9 @@ public sealed class RoleDefinition
 
     public bool IsArchived { get; private set; }
 
+    /// <summary>Changes on every edit, so two admins editing at once do not overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public bool IsBuiltIn => Kind != IncidentRoleKind.Custom;
 
     /// <summary>Roles people assign by hand (the reporter is set at declaration).</summary>
@@ -59,6 +62,7 @@ public sealed class RoleDefinition
 
         Name = name.Trim();
         Instructions = instructions?.Trim() ?? "";
+        Version = Guid.NewGuid();
     }
 
     public void Archive()

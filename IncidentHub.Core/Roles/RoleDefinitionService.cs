@@ -15,7 +15,7 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
             .Where(r => includeArchived || !r.IsArchived)
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Name)
             .ToListAsync(cancellationToken);
-        return roles.Select(r => new RoleDefinitionView(r.Id, r.Kind, r.Name, r.Instructions, r.IsArchived, r.IsBuiltIn)).ToList();
+        return roles.Select(r => new RoleDefinitionView(r.Id, r.Kind, r.Name, r.Instructions, r.IsArchived, r.IsBuiltIn, r.Version)).ToList();
     }
 
     public async Task<int> SaveAsync(Actor actor, RoleDefinitionForm form, CancellationToken cancellationToken = default)
@@ -37,6 +37,11 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
         {
             role = await db.RoleDefinitions.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
                 ?? throw new NotFoundException("That role no longer exists.");
+            if (form.Version is { } seen && seen != role.Version)
+            {
+                throw new ConflictException($"Another admin changed {role.Name} while you were editing. Nothing was saved: look at the list and try again.");
+            }
+
             role.Change(name, form.Instructions ?? "");
         }
         else
@@ -76,11 +81,14 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
     }
 }
 
-public sealed record RoleDefinitionView(int Id, IncidentRoleKind Kind, string Name, string Instructions, bool IsArchived, bool IsBuiltIn);
+public sealed record RoleDefinitionView(int Id, IncidentRoleKind Kind, string Name, string Instructions, bool IsArchived, bool IsBuiltIn, Guid Version = default);
 
 public sealed class RoleDefinitionForm
 {
     public int? Id { get; set; }
+
+    /// <summary>The version the editor started from; a newer one in the database is a conflict.</summary>
+    public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Give the role a name.")]
     [StringLength(RoleDefinition.NameMax, ErrorMessage = "Keep the name to 60 characters or fewer.")]

@@ -37,6 +37,9 @@ public sealed class Severity
 
     public bool IsArchived { get; private set; }
 
+    /// <summary>Changes on every edit, so two admins editing at once do not overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50)
@@ -52,6 +55,7 @@ public sealed class Severity
 
     public void Change(string name, int rank, string guidance, int updateCadenceMinutes)
     {
+        Version = Guid.NewGuid();
         SetCadence(updateCadenceMinutes);
         Rename(name);
         Rank = rank;

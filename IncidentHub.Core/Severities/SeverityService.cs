@@ -32,6 +32,11 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         {
             severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
                 ?? throw new NotFoundException("That severity no longer exists.");
+            if (form.Version is { } seen && seen != severity.Version)
+            {
+                throw new ConflictException($"Another admin changed {severity.Name} while you were editing. Nothing was saved: look at the list and try again.");
+            }
+
             severity.Change(name, form.Rank, form.Guidance ?? "", form.UpdateCadenceMinutes);
         }
         else
@@ -80,6 +85,9 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
 public sealed class SeverityForm
 {
     public int? Id { get; set; }
+
+    /// <summary>The version the editor started from; a newer one in the database is a conflict.</summary>
+    public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Give the severity a name.")]
     [StringLength(50, ErrorMessage = "Keep the name to 50 characters or fewer.")]

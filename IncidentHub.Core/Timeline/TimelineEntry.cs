@@ -61,6 +61,19 @@ public sealed class TimelineEntry
     /// <summary>A key event: shown on the review's highlighted timeline.</summary>
     public bool IsHighlighted { get; private set; }
 
+    /// <summary>For a corrected time: the value before (null when it was not set).</summary>
+    public DateTimeOffset? TimeBefore { get; private set; }
+
+    /// <summary>For a corrected time, the new value; for a skip or snooze, when the next update is due.</summary>
+    public DateTimeOffset? TimeAfter { get; private set; }
+
+    internal TimelineEntry WithTimes(DateTimeOffset? before, DateTimeOffset? after)
+    {
+        TimeBefore = before;
+        TimeAfter = after;
+        return this;
+    }
+
     /// <summary>The update this entry records, for <see cref="TimelineEntryKind.Update"/>.</summary>
     public long? UpdateId { get; private set; }
 

@@ -15,4 +15,10 @@ public sealed class PostUpdateRequest
 
     /// <summary>Change the severity in the same step; null keeps it.</summary>
     public int? NewSeverityId { get; set; }
+
+    /// <summary>The status the writer saw when choosing <see cref="NewStatus"/>; someone else moving it meanwhile is a conflict.</summary>
+    public IncidentStatus? ExpectedStatus { get; set; }
+
+    /// <summary>The severity the writer saw when choosing <see cref="NewSeverityId"/>.</summary>
+    public int? ExpectedSeverityId { get; set; }
 }

@@ -42,7 +42,7 @@ public sealed class FirstRunForm
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     public string ConfirmPassword { get; set; } = "";
 
-    public bool LoadDemoData { get; set; } = true;
+    public bool LoadDemoData { get; set; }
 }
 
 public sealed class ResetPasswordForm

@@ -42,8 +42,14 @@ public sealed class ConflictTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(second.TestId("edit-name")).ToHaveValueAsync("Name from the second person");
         await second.ScreenshotAsync("conflict-second-editor");
 
+        await Expect(second.TestId("edit-conflict")).ToContainTextAsync("Name from the first person");
         var detail = await _app.Get<IncidentHub.Core.Incidents.IncidentQueries>().GetDetailAsync(incident.Number, TestContext.Current.CancellationToken);
         Assert.Equal("Name from the first person", detail!.Name);
+
+        // Having seen theirs, the second person may still choose theirs over it.
+        await second.TestId("save-details").ClickAsync();
+        await Expect(first.TestId("incident-name")).ToHaveTextAsync("Name from the second person");
+        await Expect(second.TestId("incident-name")).ToHaveTextAsync("Name from the second person");
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -37,9 +37,11 @@ public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(me.TestId("incident-name")).ToHaveTextAsync("Uploads are slow");
         await Expect(me.TestId("timeline-text").Filter(new() { HasText = "storage latency" })).ToBeVisibleAsync();
         await me.ScreenshotAsync("viewer-incident");
+        await Expect(me.Page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Add a note" })).ToHaveCountAsync(0);
+        await Expect(me.Page.GetByRole(Microsoft.Playwright.AriaRole.Tab, new() { Name = "Post an update" })).ToHaveCountAsync(0);
         foreach (var control in new[]
                  {
-                     "post-update", "update-message", "tab-note", "change-status", "change-severity", "edit-details", "assign-role",
+                     "post-update", "update-message", "note-text", "change-status", "change-severity", "edit-details", "assign-role",
                      "toggle-highlight", "add-action", "action-title", "correct-time", "declare-incident",
                  })
         {

@@ -13,23 +13,33 @@ public static partial class HttpSignIn
     public static async Task<HttpClient> SignedInClientAsync(this AppFactory app, TestUser user)
     {
         var client = app.AnonymousClient();
-        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = user.Email,
-            ["Input.Password"] = user.Password,
-            ["Input.RememberMe"] = "false",
-        });
-        var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
+        var response = await client.PostSignInAsync(user.Email, user.Password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {user.Email} failed: {(int)response.StatusCode}");
         }
 
         return client;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (fresh client), and returns the raw answer.</summary>
+    public static Task<HttpResponseMessage> PostSignInAsync(this AppFactory app, string email, string password, string? escapedReturnUrl = null) =>
+        app.AnonymousClient().PostSignInAsync(email, password, escapedReturnUrl);
+
+    private static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password, string? escapedReturnUrl = null)
+    {
+        var path = "/account/login" + (escapedReturnUrl is null ? "" : "?ReturnUrl=" + escapedReturnUrl);
+        var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RememberMe"] = "false",
+        });
+        return await client.PostAsync(new Uri(path, UriKind.Relative), body);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -101,16 +101,34 @@ public sealed class AuthorizationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }
 
-    [Fact]
-    public async Task SignIn_WithOffSiteReturnUrl_GoesToTheDashboard()
+    [Theory]
+    [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
+    [InlineData("%2F%2Fevil.example%2F", "/")]
+    [InlineData("%2Fincidents%2F3", "/incidents/3")]
+    public async Task SignIn_FollowsOnlyLocalReturnUrls(string returnUrl, string expected)
     {
-        var client = await _app.SignedInClientAsync(_responder);
-        var response = await client.GetAsync(new Uri("/account/login?ReturnUrl=https%3A%2F%2Fevil.example%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await _app.PostSignInAsync(_responder.Email, _responder.Password, returnUrl);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/", IncidentHub.Web.Auth.ReturnUrls.Safe("https://evil.example/"));
-        Assert.Equal("/", IncidentHub.Web.Auth.ReturnUrls.Safe("//evil.example/"));
-        Assert.Equal("/incidents/3", IncidentHub.Web.Auth.ReturnUrls.Safe("/incidents/3"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = new Uri(new Uri("http://localhost"), response.Headers.Location!);
+        Assert.Equal("localhost", location.Host);
+        Assert.Equal(expected, location.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SignIn_ToADeactivatedAccount_SaysSoOnlyToSomeoneWhoKnowsThePassword()
+    {
+        var admin = (await _app.Get<IncidentHub.Core.Users.DirectoryQueries>().GetUsersAsync(TestContext.Current.CancellationToken)).Single(u => u.Role == AppRole.Admin);
+        await _app.Get<IncidentHub.Core.Users.UserAccountService>().SetActiveAsync(
+            new Actor(admin.Id, admin.DisplayName, AppRole.Admin), _viewer.Actor.UserId, false, TestContext.Current.CancellationToken);
+
+        var wrongPassword = await _app.PostSignInAsync(_viewer.Email, "not-the-password");
+        var rightPassword = await _app.PostSignInAsync(_viewer.Email, _viewer.Password);
+
+        var wrongPage = await wrongPassword.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("do not match an account", wrongPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("deactivated", wrongPage, StringComparison.Ordinal);
+        Assert.Contains("This account has been deactivated", await rightPassword.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class AuthSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SetupState>();
+        services.AddSingleton<DemoPasswordNote>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

@@ -40,5 +40,6 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 
         builder.Ignore(i => i.Reference);
         builder.Ignore(i => i.IsActive);
+        builder.Ignore(i => i.EndedAt);
     }
 }

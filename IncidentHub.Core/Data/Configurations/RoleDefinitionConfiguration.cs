@@ -13,6 +13,7 @@ internal sealed class RoleDefinitionConfiguration : IEntityTypeConfiguration<Rol
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Name).HasMaxLength(RoleDefinition.NameMax).IsRequired();
         builder.Property(r => r.Instructions).HasMaxLength(RoleDefinition.InstructionsMax).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsBuiltIn);
         builder.Ignore(r => r.IsAssignable);
     }

@@ -12,5 +12,6 @@ internal sealed class SeverityConfiguration : IEntityTypeConfiguration<Severity>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Name).HasMaxLength(50).IsRequired();
         builder.Property(s => s.Guidance).HasMaxLength(1_000).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

@@ -24,7 +24,8 @@ public abstract class DemoDataSeederTests(TestDatabase database) : DatabaseTest(
 
         var seeded = await Harness.DemoData.SeedAsync(admin, Ct);
 
-        Assert.True(seeded);
+        Assert.True(seeded.Loaded);
+        Assert.Matches("^demo-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$", seeded.Password);
         var statuses = await Harness.QueryAsync(db => db.Incidents.OrderBy(i => i.Number).Select(i => i.Status).ToListAsync(Ct));
         Assert.Equal(
             [
@@ -35,6 +36,7 @@ public abstract class DemoDataSeederTests(TestDatabase database) : DatabaseTest(
         var emails = await Harness.QueryAsync(db => db.Users.Where(u => u.Email != "ada@example.com").Select(u => u.Email).ToListAsync(Ct));
         Assert.Equal(DemoDataSeeder.People.Select(p => p.Email).Order(), emails.Order());
         Assert.Equal(6, emails.Count);
+        Assert.False(await Harness.QueryAsync(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.incidenthub") && u.Role == IncidentHub.Core.Common.AppRole.Admin, Ct)));
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public abstract class DemoDataSeederTests(TestDatabase database) : DatabaseTest(
 
         var seededAgain = await Harness.DemoData.SeedAsync(admin, Ct);
 
-        Assert.False(seededAgain);
+        Assert.False(seededAgain.Loaded);
+        Assert.Null(seededAgain.Password);
         Assert.Equal(counts, await Harness.QueryAsync(async db => (await db.Incidents.CountAsync(Ct), await db.TimelineEntries.CountAsync(Ct), await db.Users.CountAsync(Ct))));
     }
 

@@ -6,7 +6,10 @@ using IncidentHub.Tests.TestSupport;
 
 namespace IncidentHub.Tests.Core.Incidents;
 
-/// <summary>Closed and Declined are final: every change to the incident itself is refused.</summary>
+/// <summary>
+/// Closed and Declined are final: every change to the incident itself is refused. Actions are follow-ups and outlive a
+/// closed incident, but not a declined one.
+/// </summary>
 public sealed class IncidentFinalStateTests
 {
     public static TheoryData<IncidentStatus, string> FinalStatusesAndChanges()
@@ -32,7 +35,6 @@ public sealed class IncidentFinalStateTests
             i.EditDetails(s.Alice, new IncidentDetails(i.Name, i.Summary, i.CustomerImpact), new EditIncidentDetailsRequest { Name = "New" }, s.Now),
         ["hand over the lead"] = (s, i) => i.AssignRole(s.Alice, s.LeadRole, AggregateScenario.Ref(s.Bob), i.LeadId, s.Now),
         ["remove a role"] = (s, i) => i.UnassignRole(s.Alice, s.ScribeRole, s.Bob.UserId, s.Now),
-        ["add an action"] = (s, i) => i.AddAction(s.Alice, new AddActionRequest { Title = "Later" }, null, s.Now),
         ["add a note"] = (s, i) => i.AddNote(s.Alice, new IncidentHub.Core.Timeline.AddNoteRequest { Text = "Afterthought." }, s.Now),
         ["correct a key time"] = (s, i) => i.CorrectTimestamp(s.Alice, IncidentTimestamp.ImpactStarted, i.ImpactStartedAt, i.DeclaredAt - TimeSpan.FromMinutes(5), s.Now),
     };
@@ -55,5 +57,44 @@ public sealed class IncidentFinalStateTests
         Assert.Equal(entries, incident.Timeline.Count);
         Assert.Equal("Checkout failing", incident.Name);
         Assert.Equal(s.Alice.UserId, incident.LeadId);
+    }
+
+    [Fact]
+    public void Actions_OnAClosedIncident_CanStillBeAddedAndTickedOff()
+    {
+        var s = new AggregateScenario();
+        var incident = s.DeclareIn(IncidentStatus.Closed);
+
+        var action = incident.AddAction(s.Alice, new AddActionRequest { Title = "Add a config check" }, null, s.Now);
+
+        Assert.Equal(ActionStatus.Outstanding, action.Status);
+        Assert.True(IncidentRules.CanChangeActions(incident.Status));
+    }
+
+    [Fact]
+    public void Actions_OnADeclinedIncident_AreRefused()
+    {
+        var s = new AggregateScenario();
+        var incident = s.DeclareIn(IncidentStatus.Declined);
+
+        var ex = Assert.Throws<DomainException>(() => incident.AddAction(s.Alice, new AddActionRequest { Title = "Later" }, null, s.Now));
+
+        Assert.Contains("declined", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(incident.Actions);
+    }
+
+    [Theory]
+    [InlineData(IncidentStatus.Declined)]
+    [InlineData(IncidentStatus.Resolved)]
+    public void AFinishedIncident_RecordsWhenItEnded_SoItsDurationStops(IncidentStatus status)
+    {
+        var s = new AggregateScenario();
+        var incident = s.DeclareIn(status);
+        var ended = incident.EndedAt;
+
+        s.Advance(TimeSpan.FromDays(1));
+
+        Assert.NotNull(ended);
+        Assert.Equal(ended!.Value - incident.DeclaredAt, IncidentRules.OpenFor(incident.DeclaredAt, incident.EndedAt, s.Now));
     }
 }

@@ -50,7 +50,7 @@ public sealed class IncidentRoleTests
 
         incident.AssignRole(_s.Carol, _s.LeadRole, AggregateScenario.Ref(_s.Bob), _s.Alice.UserId, _s.Now);
 
-        Assert.Equal("Hand-over made by Carol Chen", incident.Timeline.Last().Detail);
+        Assert.Equal("Carol Chen handed the lead from Alice Adams to Bob Brown.", incident.Timeline.Last().Text);
     }
 
     [Fact]

@@ -145,6 +145,19 @@ public abstract class RoleDefinitionServiceTests(TestDatabase database) : Databa
 
         Assert.False((await Harness.RoleDefinitions.GetAllAsync(includeArchived: true, Ct)).Single(r => r.Id == id).IsArchived);
     }
+
+    [Fact]
+    public async Task Save_FromAStaleCopy_IsAConflict()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var scribe = (await Harness.RoleDefinitions.GetAllAsync(cancellationToken: Ct)).Single(r => r.Kind == IncidentRoleKind.Scribe);
+        await Harness.RoleDefinitions.SaveAsync(admin, new RoleDefinitionForm { Id = scribe.Id, Version = scribe.Version, Name = "Scribe", Instructions = "First." }, Ct);
+
+        await Assert.ThrowsAsync<ConflictException>(() => Harness.RoleDefinitions.SaveAsync(admin,
+            new RoleDefinitionForm { Id = scribe.Id, Version = scribe.Version, Name = "Scribe", Instructions = "Second." }, Ct));
+
+        Assert.Equal("First.", (await Harness.RoleDefinitions.GetAllAsync(cancellationToken: Ct)).Single(r => r.Id == scribe.Id).Instructions);
+    }
 }
 
 public sealed class RoleDefinitionServiceTests_Sqlite(SqliteTestDatabase database)

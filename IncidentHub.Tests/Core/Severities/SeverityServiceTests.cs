@@ -159,6 +159,19 @@ public abstract class SeverityServiceTests(TestDatabase database) : DatabaseTest
         Assert.False(after.IsArchived);
         Assert.Equal(10, after.Rank);
     }
+
+    [Fact]
+    public async Task Save_FromAStaleCopy_IsAConflict_AndKeepsTheOtherAdminsChange()
+    {
+        var admin = await Harness.CreateAdminAsync();
+        var major = (await Harness.IncidentQueries.GetSeveritiesAsync(cancellationToken: Ct)).Single(s => s.Name == "Major");
+        await Harness.Severities.SaveAsync(admin, new SeverityForm { Id = major.Id, Version = major.Version, Name = "Major", Rank = 2, Guidance = "First admin's words." }, Ct);
+
+        await Assert.ThrowsAsync<ConflictException>(() => Harness.Severities.SaveAsync(admin,
+            new SeverityForm { Id = major.Id, Version = major.Version, Name = "Major", Rank = 2, Guidance = "Second admin's words." }, Ct));
+
+        Assert.Equal("First admin's words.", (await Harness.IncidentQueries.GetSeveritiesAsync(cancellationToken: Ct)).Single(s => s.Id == major.Id).Guidance);
+    }
 }
 
 public sealed class SeverityServiceTests_Sqlite(SqliteTestDatabase database)

@@ -10,8 +10,9 @@ namespace IncidentHub.Web.Components.Shared;
 /// </summary>
 public sealed partial class UiFeedback(ISnackbar snackbar, ILogger<UiFeedback> logger)
 {
+    /// <param name="onConflict">Runs after a conflict is reported, to bring the fresh state in (the person's text stays).</param>
     /// <returns>True when the command succeeded.</returns>
-    public async Task<bool> RunAsync(Func<Task> command, string? success = null, FormErrors? form = null)
+    public async Task<bool> RunAsync(Func<Task> command, string? success = null, FormErrors? form = null, Func<Task>? onConflict = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         form?.Clear();
@@ -33,6 +34,11 @@ public sealed partial class UiFeedback(ISnackbar snackbar, ILogger<UiFeedback> l
         catch (ConflictException ex)
         {
             snackbar.Add(ex.Message, Severity.Warning, o => o.VisibleStateDuration = 12_000);
+            if (onConflict is not null)
+            {
+                await onConflict();
+            }
+
             return false;
         }
         catch (DomainException ex)

@@ -15,6 +15,7 @@ public partial class Dashboard
     private IReadOnlyCollection<IncidentStatus> _statuses = [];
     private string? _leadId;
     private bool _mine;
+    private bool _filtersOpen;
     private string? _userId;
 
     [Inject]

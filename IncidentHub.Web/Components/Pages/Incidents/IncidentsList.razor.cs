@@ -96,10 +96,10 @@ public partial class IncidentsList
         }
     }
 
-    private string DurationText(IncidentListItem incident) => incident.Status switch
+    private string DurationText(IncidentListItem incident) => incident switch
     {
-        IncidentStatus.Declined => "Declined",
-        _ when incident.ResolvedAt is { } resolved => TimeDisplay.Duration(resolved - incident.DeclaredAt),
-        _ => $"{TimeDisplay.Duration(Clock.Now - incident.DeclaredAt)} so far",
+        { Status: IncidentStatus.Declined } => $"Declined after {TimeDisplay.Duration(incident.OpenFor(Clock.Now))}",
+        { EndedAt: not null } => TimeDisplay.Duration(incident.OpenFor(Clock.Now)),
+        _ => $"{TimeDisplay.Duration(incident.OpenFor(Clock.Now))} so far",
     };
 }

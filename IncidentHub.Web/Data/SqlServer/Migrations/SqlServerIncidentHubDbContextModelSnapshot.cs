@@ -93,6 +93,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("DetectedAt")
                         .HasColumnType("datetime2");
 
@@ -315,6 +318,10 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.ToTable("RoleDefinitions", (string)null);
@@ -346,6 +353,10 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
                     b.Property<int>("UpdateCadenceMinutes")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -403,6 +414,12 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("TimeAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("TimeBefore")
+                        .HasColumnType("datetime2");
 
                     b.Property<long?>("UpdateId")
                         .HasColumnType("bigint");

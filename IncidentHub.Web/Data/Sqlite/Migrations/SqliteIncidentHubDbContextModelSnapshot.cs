@@ -84,6 +84,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DetectedAt")
                         .HasColumnType("TEXT");
 
@@ -300,6 +303,10 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("RoleDefinitions", (string)null);
@@ -329,6 +336,10 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.Property<int>("UpdateCadenceMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -383,6 +394,12 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimeAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimeBefore")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdateId")
