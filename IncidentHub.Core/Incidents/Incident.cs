@@ -603,14 +603,7 @@ public sealed class Incident
     public RoleAssignment? CurrentHolder(int roleDefinitionId) =>
         _roleAssignments.SingleOrDefault(a => a.RoleDefinitionId == roleDefinitionId && a.IsCurrent);
 
-    public DateTimeOffset? Get(IncidentTimestamp which) => which switch
-    {
-        IncidentTimestamp.ImpactStarted => ImpactStartedAt,
-        IncidentTimestamp.Detected => DetectedAt,
-        IncidentTimestamp.Mitigated => MitigatedAt,
-        IncidentTimestamp.Resolved => ResolvedAt,
-        _ => throw new ArgumentOutOfRangeException(nameof(which)),
-    };
+    public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 
     private void Set(IncidentTimestamp which, DateTimeOffset value)
     {

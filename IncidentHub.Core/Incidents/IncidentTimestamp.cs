@@ -22,6 +22,17 @@ public static class IncidentTimestamps
         _ => timestamp.ToString(),
     };
 
+    /// <summary>The one of four instants that <paramref name="which"/> names.</summary>
+    public static DateTimeOffset? Pick(IncidentTimestamp which, DateTimeOffset? impactStarted, DateTimeOffset? detected, DateTimeOffset? mitigated, DateTimeOffset? resolved) =>
+        which switch
+        {
+            IncidentTimestamp.ImpactStarted => impactStarted,
+            IncidentTimestamp.Detected => detected,
+            IncidentTimestamp.Mitigated => mitigated,
+            IncidentTimestamp.Resolved => resolved,
+            _ => throw new ArgumentOutOfRangeException(nameof(which)),
+        };
+
     /// <summary>"the impact start", "the detection", ... for sentences.</summary>
     public static string Noun(this IncidentTimestamp timestamp) => timestamp switch
     {

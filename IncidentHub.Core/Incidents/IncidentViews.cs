@@ -81,14 +81,7 @@ public sealed record IncidentDetail(
 
     public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
 
-    public DateTimeOffset? Get(IncidentTimestamp which) => which switch
-    {
-        IncidentTimestamp.ImpactStarted => ImpactStartedAt,
-        IncidentTimestamp.Detected => DetectedAt,
-        IncidentTimestamp.Mitigated => MitigatedAt,
-        IncidentTimestamp.Resolved => ResolvedAt,
-        _ => null,
-    };
+    public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 
     /// <summary>The roles the given user holds on this incident.</summary>
     public IEnumerable<RoleHolder> RolesOf(string userId) => Roles.Where(r => r.UserId == userId);

@@ -14,6 +14,7 @@ public static class AuthSetup
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<DemoPasswordNote>();
+        services.AddScoped<AccountFlows>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

@@ -21,15 +21,13 @@ public static class JobsSetup
         services.AddSingleton<NudgeSweepMonitor>();
         services.AddTransient<UpdateNudgeJob>();
 
-        services.AddHangfire((provider, config) =>
+        // This host's own storage and job activator. Hangfire would otherwise fall back to process-wide statics
+        // (JobStorage.Current, JobActivator.Current), which several hosts in one process (tests) would share.
+        services.AddSingleton<JobStorage>(provider =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                config.UseSqlServerStorage(database.EffectiveConnectionString, new SqlServerStorageOptions
+            return database.Provider == DatabaseProvider.SqlServer
+                ? new SqlServerStorage(database.EffectiveConnectionString, new SqlServerStorageOptions
                 {
                     SchemaName = "HangFire",
                     PrepareSchemaIfNecessary = true,
@@ -38,13 +36,14 @@ public static class JobsSetup
                     QueuePollInterval = TimeSpan.Zero,
                     UseRecommendedIsolationLevel = true,
                     DisableGlobalLocks = true,
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
+                })
+                : new Hangfire.InMemory.InMemoryStorage();
         });
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.RunServer)
