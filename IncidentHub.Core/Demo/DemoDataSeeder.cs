@@ -23,6 +23,7 @@ public sealed class DemoDataSeeder(
     TimeProvider time,
     IIncidentChangeFeed feed,
     INotificationFeed notifications,
+    IEnumerable<IIncidentChangeInterceptor> interceptors,
     ILoggerFactory loggerFactory)
 {
     /// <summary>
@@ -68,10 +69,10 @@ public sealed class DemoDataSeeder(
 
         var now = time.GetUtcNow();
         var clock = new ScriptedClock(now);
-        var runner = new IncidentCommandRunner(dbFactory, clock, feed, loggerFactory.CreateLogger<IncidentCommandRunner>());
+        var runner = new IncidentCommandRunner(dbFactory, clock, feed, interceptors, loggerFactory.CreateLogger<IncidentCommandRunner>());
         var script = new Script(
             clock,
-            new IncidentService(dbFactory, runner, clock, feed, loggerFactory.CreateLogger<IncidentService>()),
+            new IncidentService(dbFactory, runner, clock, feed, interceptors, loggerFactory.CreateLogger<IncidentService>()),
             new UpdateService(runner),
             new RoleAssignmentService(runner, notifications),
             new TimelineService(runner),

@@ -15,6 +15,7 @@ public sealed partial class IncidentCommandRunner(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     TimeProvider time,
     IIncidentChangeFeed feed,
+    IEnumerable<IIncidentChangeInterceptor> interceptors,
     ILogger<IncidentCommandRunner> logger)
 {
     private const int MaxAttempts = 3;
@@ -36,6 +37,12 @@ public sealed partial class IncidentCommandRunner(
             var incident = await LoadAsync(db, incidentId, cancellationToken);
             var now = time.GetUtcNow();
             var result = await change(db, incident, now);
+            var announced = new IncidentChange(incident.Id, incident.Number, kind, actor.UserId);
+            foreach (var interceptor in interceptors)
+            {
+                await interceptor.OnSavingAsync(db, incident, announced, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -51,7 +58,7 @@ public sealed partial class IncidentCommandRunner(
             }
 
             LogChanged(logger, incident.Id, kind, actor.UserId);
-            feed.Publish(new IncidentChange(incident.Id, incident.Number, kind, actor.UserId));
+            feed.Publish(announced);
             return result;
         }
     }

@@ -15,6 +15,7 @@ public sealed partial class IncidentService(
     IncidentCommandRunner runner,
     TimeProvider time,
     IIncidentChangeFeed feed,
+    IEnumerable<IIncidentChangeInterceptor> interceptors,
     ILogger<IncidentService> logger)
 {
     private const int MaxNumberAttempts = 5;
@@ -49,6 +50,12 @@ public sealed partial class IncidentService(
                 actor,
                 time.GetUtcNow());
             db.Incidents.Add(incident);
+            var declared = new IncidentChange(0, number, IncidentChangeKind.Declared, actor.UserId);
+            foreach (var interceptor in interceptors)
+            {
+                await interceptor.OnSavingAsync(db, incident, declared, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
