@@ -47,6 +47,10 @@ public sealed class Incident
 
     public IncidentStatus Status { get; private set; }
 
+    public IncidentVisibility Visibility { get; private set; } = IncidentVisibility.Standard;
+
+    public bool IsPrivate => Visibility == IncidentVisibility.Private;
+
     /// <summary>The current Incident Lead (denormalised from the role assignments for fast lists).</summary>
     public string LeadId { get; private set; } = "";
 

@@ -16,6 +16,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.Summary).HasMaxLength(TextLimits.LongText).IsRequired();
         builder.Property(i => i.CustomerImpact).HasMaxLength(TextLimits.LongText).IsRequired();
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Visibility).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(i => i.IsPrivate);
         builder.HasIndex(i => i.Status);
         builder.Property(i => i.LeadId).HasMaxLength(450).IsRequired();
         builder.Property(i => i.LeadName).HasMaxLength(TextLimits.PersonName).IsRequired();
