@@ -10,6 +10,9 @@ public sealed record Actor(string UserId, string DisplayName, AppRole Role)
 
     public bool IsSystem => ReferenceEquals(this, System) || UserId == System.UserId;
 
+    /// <summary>Where the person acted (the browser, or a chat command): recorded on the timeline entries they make.</summary>
+    public Timeline.TimelineSource Via { get; init; } = Timeline.TimelineSource.Web;
+
     public bool CanRespond => Role is AppRole.Responder or AppRole.Admin;
 
     public bool IsAdmin => Role == AppRole.Admin;

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Chat;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
@@ -35,6 +36,24 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<UpdateReminder> UpdateReminders => Set<UpdateReminder>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ChatChannel> ChatChannels => Set<ChatChannel>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    public DbSet<ChatMessageRevision> ChatMessageRevisions => Set<ChatMessageRevision>();
+
+    public DbSet<ChatAttachment> ChatAttachments => Set<ChatAttachment>();
+
+    public DbSet<ChatAttachmentContent> ChatAttachmentContents => Set<ChatAttachmentContent>();
+
+    public DbSet<ChatMark> ChatMarks => Set<ChatMark>();
+
+    public DbSet<ChatUser> ChatUsers => Set<ChatUser>();
+
+    public DbSet<ChatInboxItem> ChatInbox => Set<ChatInboxItem>();
+
+    public DbSet<ChatOutboxItem> ChatOutbox => Set<ChatOutboxItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -165,6 +165,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Take(Math.Clamp(take, 1, 1_000))
             .Select(TimelineEntryView.FromEntry)
             .ToListAsync(cancellationToken);
+        items = [.. await Chat.ChatTimeline.AttachAsync(db, incidentId, items, cancellationToken)];
         return new PagedResult<TimelineEntryView>(items, total, take <= 0 ? 1 : (skip / Math.Max(1, take)) + 1, take);
     }
 

@@ -123,6 +123,9 @@ public sealed record TimelineEntryView(
     DateTimeOffset? TimeBefore = null,
     DateTimeOffset? TimeAfter = null)
 {
+    /// <summary>For a message mirrored from a chat channel: its thread, edits and images.</summary>
+    public Chat.ChatMessageView? Chat { get; init; }
+
     public static System.Linq.Expressions.Expression<Func<Timeline.TimelineEntry, TimelineEntryView>> FromEntry { get; } = e =>
         new TimelineEntryView(e.Id, e.Kind, e.Source, e.ActorId, e.ActorName, e.Text, e.Detail, e.OccurredAt, e.RecordedAt, e.IsHighlighted, e.TimeBefore, e.TimeAfter);
 }

@@ -29,8 +29,31 @@ public sealed class TimelineEntry
         Detail = detail;
         OccurredAt = occurredAt;
         RecordedAt = recordedAt;
-        Source = actor.IsSystem && source == TimelineSource.Web ? TimelineSource.System : source;
+        Source = actor.IsSystem && source == TimelineSource.Web ? TimelineSource.System
+            : source == TimelineSource.Web ? actor.Via
+            : source;
     }
+
+    /// <summary>A message mirrored from a chat channel, written by someone who may have no IncidentHub account.</summary>
+    internal static TimelineEntry ForChat(
+        int incidentId,
+        string? actorId,
+        string actorName,
+        string text,
+        DateTimeOffset occurredAt,
+        DateTimeOffset recordedAt,
+        string externalId) => new()
+        {
+            IncidentId = incidentId,
+            Kind = TimelineEntryKind.Message,
+            Source = TimelineSource.Slack,
+            ActorId = actorId,
+            ActorName = actorName,
+            Text = text,
+            OccurredAt = occurredAt,
+            RecordedAt = recordedAt,
+            ExternalId = externalId,
+        };
 
     public long Id { get; private set; }
 
@@ -94,4 +117,7 @@ public sealed class TimelineEntry
     }
 
     public void SetHighlighted(bool highlighted) => IsHighlighted = highlighted;
+
+    /// <summary>A mirrored message was edited or deleted where it was written.</summary>
+    internal void ChangeText(string text) => Text = text;
 }

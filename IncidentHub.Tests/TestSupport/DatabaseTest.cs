@@ -25,7 +25,12 @@ public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
     {
         database.SkipIfUnavailable();
         await database.ResetAsync();
-        _harness = new ServiceHarness(database);
+        _harness = new ServiceHarness(database, ConfigureServices);
+    }
+
+    /// <summary>Registrations a test class adds to its harness (a chat outbox, say).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using IncidentHub.Core;
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Demo;
@@ -37,7 +38,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private int _accounts;
 
-    public ServiceHarness(TestDatabase database)
+    /// <param name="configure">Extra registrations after Core's (a chat outbox, a test interceptor).</param>
+    public ServiceHarness(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         Database = database;
@@ -54,6 +56,8 @@ public sealed class ServiceHarness : IAsyncDisposable
             .AddDefaultTokenProviders();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddIncidentHubCore();
+        services.AddIncidentHubChat();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -73,6 +73,15 @@ public abstract class TestDatabase : IAsyncLifetime
         SaveHook.Clear();
         await using var db = await Factory.CreateDbContextAsync();
         // Children before parents: timeline entries point at updates, everything points at incidents.
+        await db.ChatAttachmentContents.ExecuteDeleteAsync();
+        await db.ChatAttachments.ExecuteDeleteAsync();
+        await db.ChatMessageRevisions.ExecuteDeleteAsync();
+        await db.ChatMessages.ExecuteDeleteAsync();
+        await db.ChatMarks.ExecuteDeleteAsync();
+        await db.ChatOutbox.ExecuteDeleteAsync();
+        await db.ChatChannels.ExecuteDeleteAsync();
+        await db.ChatInbox.ExecuteDeleteAsync();
+        await db.ChatUsers.ExecuteDeleteAsync();
         await db.TimelineEntries.ExecuteDeleteAsync();
         await db.IncidentUpdates.ExecuteDeleteAsync();
         await db.IncidentActions.ExecuteDeleteAsync();

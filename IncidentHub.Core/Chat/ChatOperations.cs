@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace IncidentHub.Core.Chat;
+
+/// <summary>The details of each outbox operation, stored as JSON in <see cref="ChatOutboxItem.Payload"/>.</summary>
+public static class ChatOperations
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize<T>(T operation) => JsonSerializer.Serialize(operation, Json);
+
+    public static T Deserialize<T>(string payload) =>
+        JsonSerializer.Deserialize<T>(payload, Json) ?? throw new InvalidOperationException("An outbox payload was empty.");
+}
+
+/// <summary>Make the channel for incident <see cref="Number"/>, private when the incident is.</summary>
+public sealed record CreateChannelOperation(int Number, string IncidentName, bool IsPrivate);
+
+public sealed record SetTopicOperation(string Topic);
+
+/// <summary>Bring these IncidentHub users (or chat-only people, by their external actor ids) into the channel.</summary>
+public sealed record InviteOperation(IReadOnlyList<string> UserIds);
+
+/// <summary>
+/// A message in IncidentHub's words: a headline (what happened), an optional body (the update's text, say), an
+/// optional line of context, and people to mention (IncidentHub user ids or external actor ids).
+/// </summary>
+public sealed record PostOperation(string Headline, string? Body = null, string? Context = null, IReadOnlyList<string>? Mentions = null);
+
+/// <summary>Announce (or update the announcement of) the incident; the text is made from its state when sent.</summary>
+public sealed record AnnounceOperation;
+
+public sealed record ArchiveOperation;
