@@ -6,6 +6,7 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.Slack;
 using IncidentHub.Web.Time;
 using MudBlazor;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class IncidentHubWebSetup
         services.AddSingleton<LiveNotificationFeed>();
         services.AddSingleton<INotificationFeed>(sp => sp.GetRequiredService<LiveNotificationFeed>());
         services.AddIncidentHubJobs(configuration);
+        services.AddIncidentHubSlack(configuration);
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Components.Shared.UiFeedback>();
 
@@ -61,6 +63,7 @@ public static class IncidentHubWebSetup
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
+        app.UseIncidentHubSlack();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,222 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Chat;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Updates;
+
+namespace IncidentHub.Web.Slack;
+
+/// <summary>A slash command as Slack sends it (the fields IncidentHub uses).</summary>
+public sealed record SlashCommand(string Command, string Text, string UserId, string UserName, string ChannelId, string? TriggerId);
+
+/// <summary>
+/// <c>/inc</c>: parses the subcommand and calls the same Core services as the browser, acting as the Slack user's
+/// IncidentHub account (matched by email) or, for people without one, with the configured default role. Every answer
+/// is a short ephemeral message; a refusal says what would work.
+/// </summary>
+public sealed partial class SlackCommands(
+    SlackUsers users,
+    ChatUserDirectory directory,
+    ChatChannelService channels,
+    SlackDeclareModal modal,
+    IncidentQueries queries,
+    IncidentService incidents,
+    UpdateService updates,
+    RoleAssignmentService roles,
+    ActionService actions,
+    ILogger<SlackCommands> logger)
+{
+    public static string Help(string command) => string.Join('\n',
+        $"*{command}* — declare an incident (opens a form)",
+        $"*{command} declare <name>* — declare, with the name filled in",
+        "In an incident's channel:",
+        $"*{command} update <text>* — post an update",
+        $"*{command} status <status>* — Investigating, Fixing, Monitoring, Resolved, Closed or Declined",
+        $"*{command} severity <name>* — change the severity",
+        $"*{command} lead @person* — hand the lead over",
+        $"*{command} role <role> @person* — give someone a role",
+        $"*{command} action <text>* — add an action",
+        $"*{command} resolve* — resolve the incident",
+        $"*{command} help* — this list");
+
+    /// <returns>The ephemeral reply, or null for none (the declare form opened).</returns>
+    public async Task<string?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var text = (command.Text ?? "").Trim();
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        var sub = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var rest = space < 0 ? "" : text[(space + 1)..].Trim();
+        var name = string.IsNullOrEmpty(command.Command) ? "/inc" : command.Command;
+        if (sub == "help")
+        {
+            return Help(name);
+        }
+
+        var actor = await users.ActorAsync(command.UserId, command.UserName, cancellationToken);
+        try
+        {
+            if (sub is "" or "declare")
+            {
+                return actor.CanRespond
+                    ? await modal.OpenAsync(command.TriggerId, rest, cancellationToken)
+                    : Refused(actor, "declare incidents");
+            }
+
+            if (!Known.Contains(sub))
+            {
+                return $"I don't know *{name} {SlackText.Escape(sub)}*. Here is what works:\n{Help(name)}";
+            }
+
+            var link = await channels.FindByChannelAsync(SlackOptions.Provider, command.ChannelId, cancellationToken);
+            var incident = link is null ? null : await queries.GetDetailAsync(link.IncidentNumber, cancellationToken);
+            if (incident is null)
+            {
+                return $"This channel is not an incident's channel. Run *{name} {sub}* in the incident's channel, or *{name} declare <name>* to declare one.";
+            }
+
+            return sub switch
+            {
+                "update" => await UpdateAsync(actor, incident, rest, name, cancellationToken),
+                "status" => await StatusAsync(actor, incident, rest, name, cancellationToken),
+                "severity" => await SeverityAsync(actor, incident, rest, name, cancellationToken),
+                "lead" => await LeadAsync(actor, incident, rest, name, cancellationToken),
+                "role" => await RoleAsync(actor, incident, rest, name, cancellationToken),
+                "action" => await ActionAsync(actor, incident, rest, name, cancellationToken),
+                _ => await ResolveAsync(actor, incident, cancellationToken),
+            };
+        }
+        catch (ForbiddenException ex)
+        {
+            return $"{ex.Message} (In IncidentHub you are {actor.DisplayName}, {actor.Role}.)";
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private static readonly HashSet<string> Known = ["update", "status", "severity", "lead", "role", "action", "resolve"];
+
+    private async Task<string> UpdateAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return $"Write the update after the command: *{name} update Rolled back the deploy; errors are falling.*";
+        }
+
+        await updates.PostUpdateAsync(actor, incident.Id, new PostUpdateRequest { Message = SlackText.ToPlain(text) }, cancellationToken);
+        return $"Update posted to {incident.Reference}.";
+    }
+
+    private async Task<string> StatusAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(text, out _))
+        {
+            var next = incident.NextStatuses.Count == 0 ? "none: it is final" : string.Join(", ", incident.NextStatuses);
+            return $"Say which status: *{name} status <status>*. {incident.Reference} is {incident.Status}; it can move to {next}.";
+        }
+
+        await incidents.ChangeStatusAsync(actor, incident.Id, incident.Status, status, cancellationToken);
+        return $"{incident.Reference} is now {status}.";
+    }
+
+    private async Task<string> SeverityAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        var severities = await queries.GetSeveritiesAsync(cancellationToken: cancellationToken);
+        var severity = severities.FirstOrDefault(s => string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase));
+        if (severity is null)
+        {
+            return $"Say which severity: *{name} severity <name>*, one of {string.Join(", ", severities.Select(s => s.Name))}.";
+        }
+
+        await incidents.ChangeSeverityAsync(actor, incident.Id, incident.Severity.Id, severity.Id, cancellationToken);
+        return $"{incident.Reference} is now {severity.Name}.";
+    }
+
+    private async Task<string> LeadAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(text, cancellationToken);
+        if (person.Error is not null)
+        {
+            return person.Error.Replace("{usage}", $"*{name} lead @person*", StringComparison.Ordinal);
+        }
+
+        await roles.HandOverLeadAsync(actor, incident.Id, person.UserId!, incident.LeadId, cancellationToken);
+        return $"{person.Name} now leads {incident.Reference}.";
+    }
+
+    private async Task<string> RoleAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        var roleName = SlackText.WithoutMentions(text);
+        var assignable = incident.Roles.Where(r => r.CanAssign).ToList();
+        var role = assignable.FirstOrDefault(r => string.Equals(r.RoleName, roleName, StringComparison.OrdinalIgnoreCase));
+        if (role is null)
+        {
+            return $"Say which role and who: *{name} role <role> @person*. Roles: {string.Join(", ", assignable.Select(r => r.RoleName))}.";
+        }
+
+        var person = await PersonAsync(text, cancellationToken);
+        if (person.Error is not null)
+        {
+            return person.Error.Replace("{usage}", $"*{name} role {role.RoleName} @person*", StringComparison.Ordinal);
+        }
+
+        if (role.Kind == IncidentRoleKind.Lead)
+        {
+            await roles.HandOverLeadAsync(actor, incident.Id, person.UserId!, incident.LeadId, cancellationToken);
+        }
+        else
+        {
+            await roles.AssignAsync(actor, incident.Id, role.RoleDefinitionId, person.UserId!, role.UserId, cancellationToken);
+        }
+
+        return $"{person.Name} is now the {role.RoleName} of {incident.Reference}.";
+    }
+
+    private async Task<string> ActionAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return $"Say what needs doing: *{name} action Roll back the deploy*.";
+        }
+
+        await actions.AddAsync(actor, incident.Id, new AddActionRequest { Title = SlackText.ToPlain(text) }, cancellationToken);
+        return $"Action added to {incident.Reference}.";
+    }
+
+    private async Task<string> ResolveAsync(Actor actor, IncidentDetail incident, CancellationToken cancellationToken)
+    {
+        await incidents.ChangeStatusAsync(actor, incident.Id, incident.Status, IncidentStatus.Resolved, cancellationToken);
+        return $"{incident.Reference} is resolved.";
+    }
+
+    /// <summary>The IncidentHub account of the person mentioned in <paramref name="text"/>, or what is wrong.</summary>
+    private async Task<(string? UserId, string? Name, string? Error)> PersonAsync(string text, CancellationToken cancellationToken)
+    {
+        var mentioned = SlackText.Mentions(text);
+        if (mentioned.Count != 1)
+        {
+            return (null, null, "Mention exactly one person, with @, so Slack links them: {usage}.");
+        }
+
+        await users.RefreshAsync(mentioned, cancellationToken);
+        var profile = await directory.GetAsync(SlackOptions.Provider, mentioned[0], cancellationToken);
+        if (profile?.MatchedUserId is not { } userId)
+        {
+            var who = profile?.DisplayName ?? "That person";
+            LogNoAccount(logger, mentioned[0]);
+            return (null, null, $"{who} has no IncidentHub account with the same email as in Slack, so they cannot hold a role. An admin can add them.");
+        }
+
+        var account = await users.ActorAsync(mentioned[0], profile.DisplayName, cancellationToken);
+        return (userId, account.DisplayName, null);
+    }
+
+    private static string Refused(Actor actor, string what) =>
+        $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask an admin for the Responder role.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {SlackUserId} was named in a command but has no IncidentHub account")]
+    private static partial void LogNoAccount(ILogger logger, string slackUserId);
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IncidentHub.Core.Chat;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+
+namespace IncidentHub.Web.Slack;
+
+/// <summary>The answer to a modal submission: close it, show errors next to fields, or replace it with another view.</summary>
+public sealed record SlackViewResponse(IReadOnlyDictionary<string, string>? Errors = null, string? UpdateView = null)
+{
+    public static SlackViewResponse Close { get; } = new();
+
+    public string? ToJson()
+    {
+        if (Errors is { Count: > 0 })
+        {
+            var errors = new JsonObject();
+            foreach (var (block, message) in Errors)
+            {
+                errors[block] = message;
+            }
+
+            return new JsonObject { ["response_action"] = "errors", ["errors"] = errors }.ToJsonString();
+        }
+
+        return UpdateView is null ? null : new JsonObject { ["response_action"] = "update", ["view"] = JsonNode.Parse(UpdateView) }.ToJsonString();
+    }
+}
+
+/// <summary>
+/// The declare form in Slack (a modal opened by <c>/inc</c>, <c>/inc declare &lt;name&gt;</c> or the shortcut): name,
+/// severity with each severity's guidance, summary and customer impact. A submission declares through the same
+/// <see cref="IncidentService"/> as the browser; a repeated submission of the same form declares nothing more.
+/// </summary>
+public sealed partial class SlackDeclareModal(
+    SlackApiClient api,
+    SlackUsers users,
+    IncidentQueries queries,
+    IncidentService incidents,
+    ChatInboxService inbox,
+    ILogger<SlackDeclareModal> logger)
+{
+    public const string CallbackId = "incidenthub_declare";
+
+    /// <summary>Slack's trigger lives 3 seconds from when Slack sent it; this leaves room for the rest of the request.</summary>
+    private static readonly TimeSpan OpenBudget = TimeSpan.FromSeconds(2.5);
+
+    /// <returns>Null when the form opened; otherwise what to tell the person.</returns>
+    public async Task<string?> OpenAsync(string? triggerId, string? initialName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(triggerId))
+        {
+            return "Slack sent no trigger to open the form with. Try again.";
+        }
+
+        var severities = await queries.GetSeveritiesAsync(cancellationToken: cancellationToken);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(OpenBudget);
+        try
+        {
+            var call = await api.CallAsync("views.open", budget.Token, ("trigger_id", triggerId), ("view", View(severities, initialName)));
+            return call.Ok ? null : $"Slack did not open the declare form ({call.Describe()}). Try again, or declare in IncidentHub.";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return "Slack took too long to open the declare form. Try again, or declare in IncidentHub.";
+        }
+    }
+
+    public async Task<SlackViewResponse> SubmitAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var view = payload.GetProperty("view");
+        var user = payload.TryGetProperty("user", out var u) ? u : default;
+        var slackUserId = SlackEventMapper.Str(user, "id");
+        var viewId = SlackEventMapper.Str(view, "id");
+        if (slackUserId is null || viewId is null)
+        {
+            return new SlackViewResponse(new Dictionary<string, string> { ["name"] = "Slack sent an incomplete form. Close it and try again." });
+        }
+
+        var values = view.TryGetProperty("state", out var state) && state.TryGetProperty("values", out var v) ? v : default;
+        var severityValue = Selected(values, "severity");
+        var request = new DeclareIncidentRequest
+        {
+            Name = Text(values, "name")?.Trim() ?? "",
+            SeverityId = int.TryParse(severityValue, NumberStyles.None, CultureInfo.InvariantCulture, out var severityId) ? severityId : null,
+            Summary = Text(values, "summary"),
+            CustomerImpact = Text(values, "impact"),
+        };
+
+        var actor = await users.ActorAsync(slackUserId, SlackEventMapper.Str(user, "name") ?? SlackEventMapper.Str(user, "username") ?? slackUserId, cancellationToken);
+        if (!actor.CanRespond)
+        {
+            return new SlackViewResponse(new Dictionary<string, string>
+            {
+                ["name"] = $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot declare incidents. Ask an admin for the Responder role.",
+            });
+        }
+
+        try
+        {
+            RequestValidator.Validate(request);
+        }
+        catch (ValidationFailedException ex)
+        {
+            return new SlackViewResponse(ex.Errors.ToDictionary(e => BlockFor(e.Key), e => string.Join(" ", e.Value)));
+        }
+
+        var key = "view_submission:" + viewId;
+        if (!await inbox.TryRecordHandledAsync(SlackOptions.Provider, key, "view_submission", cancellationToken))
+        {
+            LogRepeat(logger, viewId);
+            return SlackViewResponse.Close;
+        }
+
+        try
+        {
+            var declared = await incidents.DeclareAsync(actor, request, cancellationToken);
+            return new SlackViewResponse(UpdateView: Declared(declared, request.Name));
+        }
+        catch (DomainException ex)
+        {
+            await inbox.ForgetAsync(SlackOptions.Provider, key, CancellationToken.None);
+            return new SlackViewResponse(ex is ValidationFailedException invalid
+                ? invalid.Errors.ToDictionary(e => BlockFor(e.Key), e => string.Join(" ", e.Value))
+                : new Dictionary<string, string> { ["name"] = ex.Message });
+        }
+        catch (Exception)
+        {
+            await inbox.ForgetAsync(SlackOptions.Provider, key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static string View(IReadOnlyList<SeverityView> severities, string? initialName)
+    {
+        var name = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = "value", ["max_length"] = TextLimits.Name };
+        if (!string.IsNullOrWhiteSpace(initialName))
+        {
+            name["initial_value"] = Clip(initialName.Trim(), TextLimits.Name);
+        }
+
+        var options = new JsonArray();
+        foreach (var severity in severities.Take(100))
+        {
+            var option = new JsonObject { ["text"] = Plain(Clip(severity.Name, 75)), ["value"] = severity.Id.ToString(CultureInfo.InvariantCulture) };
+            if (!string.IsNullOrWhiteSpace(severity.Guidance))
+            {
+                option["description"] = Plain(Clip(severity.Guidance, 75));
+            }
+
+            options.Add(option);
+        }
+
+        var guidance = new StringBuilder();
+        foreach (var severity in severities.Where(s => !string.IsNullOrWhiteSpace(s.Guidance)))
+        {
+            guidance.Append('*').Append(SlackText.Escape(severity.Name)).Append("*: ").Append(SlackText.Escape(severity.Guidance)).Append('\n');
+        }
+
+        var blocks = new JsonArray
+        {
+            Input("name", "What is broken?", name),
+            Input("severity", "Severity", new JsonObject
+            {
+                ["type"] = "static_select",
+                ["action_id"] = "value",
+                ["placeholder"] = Plain("How bad is it?"),
+                ["options"] = options,
+            }),
+        };
+        if (guidance.Length > 0)
+        {
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "context",
+                ["elements"] = new JsonArray { new JsonObject { ["type"] = "mrkdwn", ["text"] = Clip(guidance.ToString().TrimEnd(), 3_000) } },
+            });
+        }
+
+        blocks.Add(Input("summary", "Summary", Multiline(), optional: true));
+        blocks.Add(Input("impact", "What customers experience", Multiline(), optional: true));
+        return new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = CallbackId,
+            ["title"] = Plain("Declare an incident"),
+            ["submit"] = Plain("Declare"),
+            ["close"] = Plain("Cancel"),
+            ["blocks"] = blocks,
+        }.ToJsonString();
+    }
+
+    private static string Declared(DeclaredIncident declared, string name) => new JsonObject
+    {
+        ["type"] = "modal",
+        ["title"] = Plain("Incident declared"),
+        ["close"] = Plain("Done"),
+        ["blocks"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = new JsonObject
+                {
+                    ["type"] = "mrkdwn",
+                    ["text"] = $"*{declared.Reference}: {SlackText.Escape(name)}* is declared. Its channel is on its way; you will be invited.",
+                },
+            },
+        },
+    }.ToJsonString();
+
+    private static JsonObject Input(string block, string label, JsonObject element, bool optional = false) => new()
+    {
+        ["type"] = "input",
+        ["block_id"] = block,
+        ["optional"] = optional,
+        ["label"] = Plain(label),
+        ["element"] = element,
+    };
+
+    private static JsonObject Multiline() => new()
+    {
+        ["type"] = "plain_text_input",
+        ["action_id"] = "value",
+        ["multiline"] = true,
+        ["max_length"] = 3_000,
+    };
+
+    private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
+
+    private static string? Text(JsonElement values, string block) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
+            ? SlackEventMapper.Str(element, "value") : null;
+
+    private static string? Selected(JsonElement values, string block) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
+        && element.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
+            ? SlackEventMapper.Str(option, "value") : null;
+
+    private static string BlockFor(string field) => field switch
+    {
+        nameof(DeclareIncidentRequest.SeverityId) => "severity",
+        nameof(DeclareIncidentRequest.Summary) => "summary",
+        nameof(DeclareIncidentRequest.CustomerImpact) => "impact",
+        _ => "name",
+    };
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declare form {ViewId} was submitted again; nothing more declared")]
+    private static partial void LogRepeat(ILogger logger, string viewId);
+}
