@@ -98,7 +98,15 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
     {
         ArgumentNullException.ThrowIfNull(work);
         LogFailed(logger, work.Id, work.Kind, error);
-        return await FinishAsync(work, ChatOutboxStatus.Failed, error, null, cancellationToken);
+        var now = time.GetUtcNow();
+        return await UpdateAsync(work, s => s
+            .SetProperty(o => o.Status, ChatOutboxStatus.Failed)
+            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+            .SetProperty(o => o.LastError, error)
+            .SetProperty(o => o.CompletedAt, now)
+            .SetProperty(o => o.InFlightSince, (DateTimeOffset?)null)
+            .SetProperty(o => o.LeaseToken, (string?)null)
+            .SetProperty(o => o.LeaseUntilTicks, 0L), cancellationToken);
     }
 
     /// <summary>

@@ -23,11 +23,19 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="databasePath">Share a database file with another app (another "host"); it is then not deleted.</param>
     /// <param name="settings">Configuration for this app, e.g. <c>Jobs:NudgeSweepCron</c>.</param>
-    public AppFactory(bool realServer = false, FakeTimeProvider? time = null, string? databasePath = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Extra registrations for this app (a test interceptor, say).</param>
+    public AppFactory(
+        bool realServer = false,
+        FakeTimeProvider? time = null,
+        string? databasePath = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         RealServer = realServer;
         Time = time;
         _ownsDatabase = databasePath is null;
@@ -98,6 +106,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _services?.Invoke(services);
         });
     }
 

@@ -13,10 +13,10 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
     public static TheoryData<string> SignedInPages =>
     [
-        "/", "/incidents", "/incidents/1", "/incidents/1/review", "/welcome", "/admin/users", "/admin/severities", "/admin/roles",
+        "/", "/incidents", "/incidents/1", "/incidents/1/review", "/welcome", "/admin/users", "/admin/severities", "/admin/roles", "/admin/slack",
     ];
 
-    public static TheoryData<string> AdminPages => ["/admin/users", "/admin/severities", "/admin/roles", "/welcome"];
+    public static TheoryData<string> AdminPages => ["/admin/users", "/admin/severities", "/admin/roles", "/admin/slack", "/welcome"];
 
     public async ValueTask InitializeAsync()
     {

@@ -11,10 +11,14 @@ public sealed class EndpointRulesTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();
 
-    /// <summary>Deliberately anonymous: sign-in, first run, errors, health, static files.</summary>
+    /// <summary>
+    /// Deliberately anonymous: sign-in, first run, errors, health, static files; and Slack's three request URLs, which
+    /// Slack calls without signing in and which check Slack's request signature instead (SlackEndpointTests).
+    /// </summary>
     private static readonly string[] AnonymousRoutes =
     [
         "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz",
+        "/slack/events", "/slack/commands", "/slack/interactivity",
     ];
 
     /// <summary>Blazor's own plumbing; the fallback policy (signed in) applies to it.</summary>

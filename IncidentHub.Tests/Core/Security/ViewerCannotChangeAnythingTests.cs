@@ -1,5 +1,6 @@
 using System.Reflection;
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
@@ -77,6 +78,12 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Reminders.SnoozeAsync(v, f.Incident.Id, 30, Ct),
         [$"{nameof(ReminderService)}.{nameof(ReminderService.ChangeCadenceAsync)}"] = (h, v, f) =>
             h.Reminders.ChangeCadenceAsync(v, f.Incident.Id, 10, Ct),
+        [$"{nameof(ChatOutboxService)}.{nameof(ChatOutboxService.RetryAsync)}"] = (h, v, f) =>
+            h.Get<ChatOutboxService>().RetryAsync(v, 1, Ct),
+        [$"{nameof(ChatOutboxService)}.{nameof(ChatOutboxService.EnqueueTestMessageAsync)}"] = (h, v, f) =>
+            h.Get<ChatOutboxService>().EnqueueTestMessageAsync(v, "slack", Ct),
+        [$"{nameof(ChatInboxService)}.{nameof(ChatInboxService.RetryAsync)}"] = (h, v, f) =>
+            h.Get<ChatInboxService>().RetryAsync(v, 1, Ct),
     };
 
     /// <summary>What a Viewer may do: read and dismiss their own notifications.</summary>
