@@ -6,6 +6,7 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.StatusPage;
 using IncidentHub.Web.Time;
 using MudBlazor;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class IncidentHubWebSetup
         services.AddSingleton<LiveNotificationFeed>();
         services.AddSingleton<INotificationFeed>(sp => sp.GetRequiredService<LiveNotificationFeed>());
         services.AddIncidentHubJobs(configuration);
+        services.AddIncidentHubStatusPage();
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Components.Shared.UiFeedback>();
 
@@ -53,6 +55,7 @@ public static class IncidentHubWebSetup
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseMiddleware<FirstRunGate>();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -61,6 +64,7 @@ public static class IncidentHubWebSetup
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
+        app.MapStatusPage();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,9 +1,11 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Timeline;
 using IncidentHub.Core.Updates;
 using IncidentHub.Core.Users;
@@ -35,6 +37,20 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<UpdateReminder> UpdateReminders => Set<UpdateReminder>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<IncidentAccessGrant> IncidentAccessGrants => Set<IncidentAccessGrant>();
+
+    public DbSet<IncidentAccessRequest> IncidentAccessRequests => Set<IncidentAccessRequest>();
+
+    public DbSet<IncidentAccessLogEntry> IncidentAccessLog => Set<IncidentAccessLogEntry>();
+
+    public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
+
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+
+    public DbSet<PublicUpdate> PublicUpdates => Set<PublicUpdate>();
+
+    public DbSet<PublicImpact> PublicImpacts => Set<PublicImpact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,7 +19,8 @@ public sealed record IncidentListItem(
     DateTimeOffset DeclaredAt,
     DateTimeOffset? LastUpdateAt,
     DateTimeOffset? EndedAt,
-    DateTimeOffset? UpdateDueAt)
+    DateTimeOffset? UpdateDueAt,
+    bool IsPrivate = false)
 {
     public string Reference => IncidentReference.Format(Number);
 
@@ -52,11 +53,14 @@ public sealed record IncidentDetail(
     Guid Version,
     IReadOnlyList<RoleHolder> Roles,
     IReadOnlyList<ActionView> Actions,
+    IncidentVisibility Visibility,
     CadenceView Cadence)
 {
     public string Reference => IncidentReference.Format(Number);
 
     public bool IsActive => Status.IsActive();
+
+    public bool IsPrivate => Visibility == IncidentVisibility.Private;
 
     public IncidentDetails Details => new(Name, Summary, CustomerImpact);
 

@@ -15,6 +15,7 @@ public sealed class EndpointRulesTests : IAsyncLifetime
     private static readonly string[] AnonymousRoutes =
     [
         "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz",
+        "/status", "/status/summary.json", "/status/feed.atom",
     ];
 
     /// <summary>Blazor's own plumbing; the fallback policy (signed in) applies to it.</summary>
@@ -49,7 +50,8 @@ public sealed class EndpointRulesTests : IAsyncLifetime
         Assert.True(unexpected.Count == 0, "Unexpected anonymous routes: " + string.Join(", ", unexpected));
     }
 
-    private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+    /// <summary>The route as people type it: leading slash, no trailing one (routing treats it as optional).</summary>
+    private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
 
     /// <summary>Files served by MapStaticAssets (css, js, images, and its file-only fallback): anonymous on purpose.</summary>
     private static bool IsStaticAsset(RouteEndpoint endpoint) =>

@@ -48,12 +48,12 @@ public partial class IncidentPage
 
     private async Task ReloadAsync()
     {
-        var incident = await Queries.GetDetailAsync(Number);
+        var incident = await Queries.GetDetailAsync(_me!, Number);
         _notFound = incident is null;
         _incident = incident;
         if (incident is not null)
         {
-            _timeline = await Queries.GetTimelineAsync(incident.Id, _keyEventsOnly, 0, _timelineShown);
+            _timeline = await Queries.GetTimelineAsync(_me!, incident.Id, _keyEventsOnly, 0, _timelineShown);
         }
     }
 
