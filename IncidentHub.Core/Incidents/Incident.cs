@@ -561,9 +561,8 @@ public sealed class Incident
     public bool CanPublish(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.IsAdmin
-            || actor.UserId == LeadId
-            || _roleAssignments.Any(r => r.IsCurrent && r.UserId == actor.UserId && r.RoleDefinition?.Kind == IncidentRoleKind.CommunicationsLead);
+        var comms = _roleAssignments.FirstOrDefault(r => r.IsCurrent && r.RoleDefinition?.Kind == IncidentRoleKind.CommunicationsLead)?.UserId;
+        return IncidentRules.CanPublish(actor, LeadId, comms, isPrivate: false);
     }
 
     /// <summary>Checks that <paramref name="actor"/> may publish this incident's public notice now.</summary>

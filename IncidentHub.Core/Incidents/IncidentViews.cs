@@ -85,6 +85,12 @@ public sealed record IncidentDetail(
 
     public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
 
+    public bool CanPublish(Common.Actor actor) =>
+        IncidentRules.CanPublish(actor, LeadId, Roles.FirstOrDefault(r => r.Kind == IncidentRoleKind.CommunicationsLead)?.UserId, IsPrivate);
+
+    /// <summary>The lead and admins decide who can see it and read the access log.</summary>
+    public bool CanManageAccess(Common.Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
+
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 
     /// <summary>The roles the given user holds on this incident.</summary>

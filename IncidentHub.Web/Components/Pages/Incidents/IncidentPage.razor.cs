@@ -27,6 +27,9 @@ public partial class IncidentPage
     [Inject]
     public required CurrentUser CurrentUser { get; init; }
 
+    [Inject]
+    public required IncidentHub.Core.Access.IncidentAccessService Access { get; init; }
+
     protected override async Task OnParametersSetAsync()
     {
         _me ??= await CurrentUser.GetActorAsync();
@@ -41,6 +44,8 @@ public partial class IncidentPage
         if (_incident is not null)
         {
             Watch(_incident.Id);
+            // Someone not on a private incident (an admin, someone let in) opening it goes in its access log.
+            await Access.RecordViewAsync(_me, _incident.Id);
         }
     }
 
