@@ -62,6 +62,8 @@ public static class IncidentHubWebSetup
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
+        // Liveness without touching the database: for orchestrators, and the benchmarks' bare baseline.
+        app.MapGet("/healthz/live", () => Results.Text("ok")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
         app.MapStatusPage();

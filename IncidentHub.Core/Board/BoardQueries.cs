@@ -28,6 +28,7 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
             .OrderByDescending(i => i.Severity.Rank).ThenByDescending(i => i.DeclaredAt)
             .Select(i => new
             {
+                i.Id,
                 i.Number,
                 i.Name,
                 Severity = i.Severity.Name,
@@ -38,19 +39,34 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                 i.ResolvedAt,
                 DueAt = i.Reminder.DueAt,
                 Private = i.Visibility == IncidentVisibility.Private,
-                Latest = db.IncidentUpdates.Where(u => u.IncidentId == i.Id).OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id)
-                    .Select(u => new { u.Message, u.PostedAt }).FirstOrDefault(),
-                Public = db.PublicUpdates.Where(u => db.PublicNotices.Any(n => n.Id == u.NoticeId && n.IncidentId == i.Id))
-                    .OrderByDescending(u => u.PublishedAt).ThenByDescending(u => u.Id)
-                    .Select(u => new { u.Title, u.Message, u.Status, u.PublishedAt }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
 
-        var board = items.Select(i => new BoardItem(
-                i.Number, i.Name, i.Severity, i.Rank, i.Status, i.CustomerImpact,
-                i.Latest?.Message, i.Latest?.PostedAt,
-                i.Public?.Title, i.Public?.Message, i.Public?.Status, i.Public?.PublishedAt,
-                i.DueAt, i.DeclaredAt, i.ResolvedAt, i.Private))
+        // The newest internal update and the newest public update of each incident (ties: the later row).
+        var latest = (await db.IncidentUpdates.AsNoTracking()
+                .Where(u => ids.Contains(u.IncidentId))
+                .Where(u => u.PostedAt == db.IncidentUpdates.Where(x => x.IncidentId == u.IncidentId).Max(x => x.PostedAt))
+                .Select(u => new { u.IncidentId, u.Id, u.Message, u.PostedAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(u => u.IncidentId).ToDictionary(g => g.Key, g => g.MaxBy(u => u.Id)!);
+        var published = (await db.PublicUpdates.AsNoTracking()
+                .Join(db.PublicNotices, u => u.NoticeId, n => n.Id, (u, n) => new { n.IncidentId, u.Id, u.NoticeId, u.Title, u.Message, u.Status, u.PublishedAt })
+                .Where(u => ids.Contains(u.IncidentId))
+                .Where(u => u.PublishedAt == db.PublicUpdates.Where(x => x.NoticeId == u.NoticeId).Max(x => x.PublishedAt))
+                .ToListAsync(cancellationToken))
+            .GroupBy(u => u.IncidentId).ToDictionary(g => g.Key, g => g.MaxBy(u => u.Id)!);
+
+        var board = items.Select(i =>
+            {
+                latest.TryGetValue(i.Id, out var update);
+                published.TryGetValue(i.Id, out var notice);
+                return new BoardItem(
+                    i.Number, i.Name, i.Severity, i.Rank, i.Status, i.CustomerImpact,
+                    update?.Message, update?.PostedAt,
+                    notice?.Title, notice?.Message, notice?.Status, notice?.PublishedAt,
+                    i.DueAt, i.DeclaredAt, i.ResolvedAt, i.Private);
+            })
             .ToList();
         return new BoardView(board.Where(b => b.Status.IsActive()).ToList(), board.Where(b => !b.Status.IsActive()).OrderByDescending(b => b.ResolvedAt).ToList());
     }

@@ -73,6 +73,15 @@ public abstract class TestDatabase : IAsyncLifetime
         SaveHook.Clear();
         await using var db = await Factory.CreateDbContextAsync();
         // Children before parents: timeline entries point at updates, everything points at incidents.
+        await db.PublicImpacts.ExecuteDeleteAsync();
+        await db.PublicUpdates.ExecuteDeleteAsync();
+        await db.PublicNotices.ExecuteDeleteAsync();
+        await db.StatusComponents.ExecuteDeleteAsync();
+        await db.IncidentAccessLog.ExecuteDeleteAsync();
+        await db.IncidentAccessRequests.ExecuteDeleteAsync();
+        await db.IncidentAccessGrants.ExecuteDeleteAsync();
+        await db.Notifications.ExecuteDeleteAsync();
+        await db.UpdateReminders.ExecuteDeleteAsync();
         await db.TimelineEntries.ExecuteDeleteAsync();
         await db.IncidentUpdates.ExecuteDeleteAsync();
         await db.IncidentActions.ExecuteDeleteAsync();

@@ -14,7 +14,7 @@ public sealed class EndpointRulesTests : IAsyncLifetime
     /// <summary>Deliberately anonymous: sign-in, first run, errors, health, static files.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz",
+        "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz", "/healthz/live",
         "/status", "/status/summary.json", "/status/feed.atom",
     ];
 

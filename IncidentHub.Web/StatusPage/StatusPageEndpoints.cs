@@ -8,7 +8,7 @@ namespace IncidentHub.Web.StatusPage;
 
 /// <summary>
 /// The public status page, for anyone: /status (HTML without any script), /status/summary.json and /status/feed.atom.
-/// Served from the output cache, so a crowd of customers costs one database read per publication or half-minute.
+/// Served from the output cache, so a crowd of customers costs one database read per publication or five seconds.
 /// </summary>
 public static class StatusPageEndpoints
 {
@@ -25,8 +25,9 @@ public static class StatusPageEndpoints
 
     public static IServiceCollection AddIncidentHubStatusPage(this IServiceCollection services)
     {
+        // A publication evicts this process's copy at once; five seconds bounds how stale another replica can be.
         services.AddOutputCache(o => o.AddPolicy(OutputCachedStatusPage.Policy, b => b
-            .Expire(TimeSpan.FromSeconds(30))
+            .Expire(TimeSpan.FromSeconds(5))
             .Tag(OutputCachedStatusPage.Tag)
             .SetVaryByHost(true)));
         services.AddSingleton<IStatusPageCache, OutputCachedStatusPage>();
