@@ -1,4 +1,7 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Board;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
@@ -19,7 +22,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// Registers IncidentHub's feature services and queries. The host registers the database
     /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity, an <see cref="Live.IIncidentChangeFeed"/>, an
-    /// <see cref="INotificationFeed"/> and any number of <see cref="INudgeChannel"/>s.
+    /// <see cref="INotificationFeed"/>, an <see cref="IStatusPageCache"/> and any number of <see cref="INudgeChannel"/>s.
     /// </summary>
     public static IServiceCollection AddIncidentHubCore(this IServiceCollection services)
     {
@@ -39,6 +42,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReminderService>();
         services.AddSingleton<UpdateNudgeSweeper>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<IncidentAccessService>();
+        services.AddSingleton<PublicationService>();
+        services.AddSingleton<PublicationQueries>();
+        services.AddSingleton<StatusComponentService>();
+        services.AddSingleton<StatusPageQueries>();
+        services.AddSingleton<BoardQueries>();
 
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<ReviewQueries>();

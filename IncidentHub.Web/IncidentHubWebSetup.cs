@@ -7,6 +7,7 @@ using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
 using IncidentHub.Web.Slack;
+using IncidentHub.Web.StatusPage;
 using IncidentHub.Web.Time;
 using MudBlazor;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ public static class IncidentHubWebSetup
         services.AddSingleton<INotificationFeed>(sp => sp.GetRequiredService<LiveNotificationFeed>());
         services.AddIncidentHubJobs(configuration);
         services.AddIncidentHubSlack(configuration);
+        services.AddIncidentHubStatusPage();
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Components.Shared.UiFeedback>();
 
@@ -55,15 +57,19 @@ public static class IncidentHubWebSetup
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseMiddleware<FirstRunGate>();
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
+        // Liveness without touching the database: for orchestrators, and the benchmarks' bare baseline.
+        app.MapGet("/healthz/live", () => Results.Text("ok")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
+        app.MapStatusPage();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Chat;
 using IncidentHub.Core.Incidents;
@@ -5,6 +6,7 @@ using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Timeline;
 using IncidentHub.Core.Updates;
 using IncidentHub.Core.Users;
@@ -54,6 +56,19 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<ChatInboxItem> ChatInbox => Set<ChatInboxItem>();
 
     public DbSet<ChatOutboxItem> ChatOutbox => Set<ChatOutboxItem>();
+    public DbSet<IncidentAccessGrant> IncidentAccessGrants => Set<IncidentAccessGrant>();
+
+    public DbSet<IncidentAccessRequest> IncidentAccessRequests => Set<IncidentAccessRequest>();
+
+    public DbSet<IncidentAccessLogEntry> IncidentAccessLog => Set<IncidentAccessLogEntry>();
+
+    public DbSet<StatusComponent> StatusComponents => Set<StatusComponent>();
+
+    public DbSet<PublicNotice> PublicNotices => Set<PublicNotice>();
+
+    public DbSet<PublicUpdate> PublicUpdates => Set<PublicUpdate>();
+
+    public DbSet<PublicImpact> PublicImpacts => Set<PublicImpact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Roles;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Timeline;
 using IncidentHub.Core.Updates;
 using IncidentHub.Core.Users;
@@ -14,8 +15,8 @@ using Microsoft.Extensions.Logging;
 namespace IncidentHub.Core.Demo;
 
 /// <summary>
-/// A small living data set for newcomers: a few people in each role and a handful of open and finished incidents with
-/// timelines. Everything goes through the real services, replayed on a scripted clock, so the demo obeys every rule.
+/// A small living data set for newcomers: a few people in each role, a handful of open and finished incidents with
+/// timelines, and status page services with two incidents' public notices. Everything goes through the real services, replayed on a scripted clock, so the demo obeys every rule.
 /// </summary>
 public sealed class DemoDataSeeder(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
@@ -24,8 +25,12 @@ public sealed class DemoDataSeeder(
     IIncidentChangeFeed feed,
     INotificationFeed notifications,
     IEnumerable<IIncidentChangeInterceptor> interceptors,
+    IStatusPageCache statusPageCache,
     ILoggerFactory loggerFactory)
 {
+    /// <summary>The demo's status page services, added only when the admin has not listed any yet.</summary>
+    public static IReadOnlyList<string> Services { get; } = ["API", "Checkout and payments", "Dashboard", "Search", "Sign-in"];
+
     /// <summary>
     /// The demo people. None is an admin: the demo must never open an administrator account with a password other
     /// people could learn.
@@ -67,6 +72,7 @@ public sealed class DemoDataSeeder(
             people[name.Split(' ')[0]] = user.ToActor();
         }
 
+        var services = await EnsureServicesAsync(admin, cancellationToken);
         var now = time.GetUtcNow();
         var clock = new ScriptedClock(now);
         var runner = new IncidentCommandRunner(dbFactory, clock, feed, interceptors, loggerFactory.CreateLogger<IncidentCommandRunner>());
@@ -80,6 +86,8 @@ public sealed class DemoDataSeeder(
             await LoadRolesAsync(cancellationToken),
             await LoadSeveritiesAsync(cancellationToken),
             new IncidentQueries(dbFactory),
+            new PublicationService(runner, statusPageCache),
+            services,
             cancellationToken);
 
         var riley = people["Riley"];
@@ -136,14 +144,22 @@ public sealed class DemoDataSeeder(
         await s.StatusAsync(lead, id, IncidentStatus.Triage, IncidentStatus.Investigating);
         await s.AssignAsync(lead, id, IncidentRoleKind.CommunicationsLead, comms);
         s.At(start + TimeSpan.FromMinutes(4));
+        await s.PublishAsync(comms, id, "API errors for customers in North America", PublicStatus.Investigating,
+            "Many API requests in North America are failing. We are investigating and will update within 30 minutes.",
+            ("API", ComponentState.MajorOutage));
         await s.ActionAsync(lead, id, "Roll back the load balancer config", engineer, done: true);
         await s.ActionAsync(lead, id, "Tell the top 20 API customers directly", comms, done: true);
         s.At(start + TimeSpan.FromMinutes(11));
         await s.UpdateAsync(lead, id, "Cause found: the last config push removed the health-check path. Rolling back now.", IncidentStatus.Fixing);
         s.At(start + TimeSpan.FromMinutes(19));
         await s.UpdateAsync(lead, id, "Rollback complete; error rate back under 0.1%. Watching for 30 minutes.", IncidentStatus.Monitoring);
+        await s.PublishAsync(comms, id, "API errors for customers in North America", PublicStatus.Monitoring,
+            "We reverted a configuration change and API requests are succeeding again. We are watching closely.",
+            ("API", ComponentState.DegradedPerformance));
         s.At(start + TimeSpan.FromMinutes(52));
         await s.UpdateAsync(lead, id, "Stable for 30 minutes. Resolving; follow-ups are in the actions list.", IncidentStatus.Resolved);
+        await s.PublishAsync(comms, id, "API errors for customers in North America", PublicStatus.Resolved,
+            "The API has been working normally for 30 minutes. We are sorry for the disruption.");
         s.At(start + TimeSpan.FromMinutes(53));
         await s.CorrectAsync(lead, id, IncidentTimestamp.ImpactStarted, start - TimeSpan.FromMinutes(7));
         await s.CorrectAsync(lead, id, IncidentTimestamp.Detected, start - TimeSpan.FromMinutes(3));
@@ -203,7 +219,10 @@ public sealed class DemoDataSeeder(
         s.At(start + TimeSpan.FromMinutes(15));
         await s.UpdateAsync(lead, id, "The 3-D Secure callback rejects the provider's new signature header, deployed by them this morning. Patching our verifier.", IncidentStatus.Fixing);
         await s.ActionAsync(lead, id, "Patch the callback signature verifier", engineer, done: false);
-        await s.ActionAsync(lead, id, "Post a customer notice on the status page", comms, done: false);
+        s.At(start + TimeSpan.FromMinutes(18));
+        await s.PublishAsync(comms, id, "Card payments failing for some European customers", PublicStatus.Identified,
+            "Some card payments from European customers fail at the verification step. We know the cause and are deploying a fix.",
+            ("Checkout and payments", ComponentState.PartialOutage));
         s.At(start + TimeSpan.FromMinutes(31));
         await s.NoteAsync(scribe, id, "Decision: ship the verifier patch without the usual canary; rollback plan is the previous image.", highlight: true);
         await s.CorrectAsync(lead, id, IncidentTimestamp.ImpactStarted, start - TimeSpan.FromMinutes(12));
@@ -214,6 +233,23 @@ public sealed class DemoDataSeeder(
         s.At(start);
         await s.DeclareAsync(declarer, "Dashboard charts blank for some users", "Minor",
             "Two support tickets report empty charts on the analytics dashboard.", "Some customers see empty charts; data is intact.");
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>> EnsureServicesAsync(Actor admin, CancellationToken cancellationToken)
+    {
+        var components = new StatusComponentService(dbFactory, statusPageCache);
+        var existing = await components.GetAllAsync(cancellationToken: cancellationToken);
+        if (existing.Count == 0)
+        {
+            foreach (var name in Services)
+            {
+                await components.SaveAsync(admin, new ComponentForm { Name = name }, cancellationToken);
+            }
+
+            existing = await components.GetAllAsync(cancellationToken: cancellationToken);
+        }
+
+        return existing.ToDictionary(c => c.Name, c => c.Id, StringComparer.OrdinalIgnoreCase);
     }
 
     private async Task<IReadOnlyDictionary<IncidentRoleKind, int>> LoadRolesAsync(CancellationToken cancellationToken)
@@ -260,6 +296,8 @@ public sealed class DemoDataSeeder(
         IReadOnlyDictionary<IncidentRoleKind, int> roleIds,
         IReadOnlyDictionary<string, int> severityIds,
         IncidentQueries queries,
+        PublicationService publication,
+        IReadOnlyDictionary<string, int> services,
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<int, int> _numbers = [];
@@ -300,6 +338,16 @@ public sealed class DemoDataSeeder(
                 await actions.ChangeStatusAsync(owner, id, actionId, ActionStatus.Outstanding, ActionStatus.Done, cancellationToken);
             }
         }
+
+        /// <summary>Publishes a notice; a service the admin has not listed is left out rather than invented.</summary>
+        public Task PublishAsync(Actor actor, int id, string title, PublicStatus status, string message, params (string Service, ComponentState State)[] impacts) =>
+            publication.PublishAsync(actor, id, new PublicNoticeForm
+            {
+                Title = title,
+                Message = message,
+                Status = status,
+                Impacts = impacts.Where(i => services.ContainsKey(i.Service)).ToDictionary(i => services[i.Service], i => i.State),
+            }, cancellationToken);
 
         public async Task CorrectAsync(Actor actor, int id, IncidentTimestamp which, DateTimeOffset value)
         {

@@ -21,4 +21,7 @@ public sealed class DeclareIncidentRequest
 
     /// <summary>The incident lead; the declarer when empty.</summary>
     public string? LeadId { get; set; }
+
+    /// <summary>Visible only to the people on it, people the lead lets in, and admins.</summary>
+    public bool IsPrivate { get; set; }
 }

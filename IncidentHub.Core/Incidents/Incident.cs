@@ -122,6 +122,7 @@ public sealed class Incident
             Severity = severity,
             SeverityId = severity.Id,
             Status = IncidentStatus.Triage,
+            Visibility = request.IsPrivate ? IncidentVisibility.Private : IncidentVisibility.Standard,
             DeclaredById = declarer.UserId,
             DeclaredAt = now,
             DetectedAt = now,
@@ -142,7 +143,7 @@ public sealed class Incident
             $"{declarer.DisplayName} declared the incident, {leadText}.",
             now,
             now,
-            $"Severity {severity.Name} · Triage").Highlighted());
+            request.IsPrivate ? $"Severity {severity.Name} · Triage · Private" : $"Severity {severity.Name} · Triage").Highlighted());
         return incident;
     }
 
@@ -548,6 +549,67 @@ public sealed class Incident
             ? $"{actor.DisplayName} removed the owner of an action: {action.Title}"
             : $"{actor.DisplayName} gave an action to {owner.DisplayName}: {action.Title}";
         Append(new TimelineEntry(TimelineEntryKind.ActionChanged, actor, text, now, now));
+        Touch(now);
+    }
+
+    /// <summary>Who may let people into a private incident, and see who looked.</summary>
+    public bool CanManageAccess(Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
+
+    public void EnsureCanManageAccess(Actor actor) => EnsureLeadOrAdmin(actor, "decide who can see it");
+
+    /// <summary>The lead, the communications lead and admins publish to the status page; anyone running it may draft.</summary>
+    public bool CanPublish(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var comms = _roleAssignments.FirstOrDefault(r => r.IsCurrent && r.RoleDefinition?.Kind == IncidentRoleKind.CommunicationsLead)?.UserId;
+        return IncidentRules.CanPublish(actor, LeadId, comms, isPrivate: false);
+    }
+
+    /// <summary>Checks that <paramref name="actor"/> may publish this incident's public notice now.</summary>
+    public void EnsureCanPublish(Actor actor)
+    {
+        if (IsPrivate)
+        {
+            throw new DomainException("A private incident never appears on the public status page.");
+        }
+
+        if (!CanPublish(actor))
+        {
+            throw new ForbiddenException($"Only the incident lead ({LeadName}), the communications lead or an admin can publish. You can save a draft for them.");
+        }
+    }
+
+    /// <summary>What was published, by whom and when, on the internal timeline.</summary>
+    public void RecordPublication(Actor actor, string title, string status, string? services, DateTimeOffset now)
+    {
+        Append(new TimelineEntry(TimelineEntryKind.Published, actor, $"{actor.DisplayName} published to the status page: {title}", now, now,
+            services is null ? $"Public status: {status}" : $"Public status: {status} · {services}").Highlighted());
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Makes the incident private (only the people on it, people let in, and admins see it) or standard again. The lead
+    /// or an admin decides. An incident on the public status page cannot be made private.
+    /// </summary>
+    public void ChangeVisibility(Actor actor, IncidentVisibility visibility, bool isPublished, DateTimeOffset now)
+    {
+        EnsureLeadOrAdmin(actor, "change who can see it");
+        Ensure(!IncidentRules.IsFinal(Status), "change who can see it");
+        if (visibility == Visibility)
+        {
+            return;
+        }
+
+        if (visibility == IncidentVisibility.Private && isPublished)
+        {
+            throw new DomainException("This incident is on the public status page, so it cannot be made private. Resolve its public notice first.");
+        }
+
+        Visibility = visibility;
+        var text = visibility == IncidentVisibility.Private
+            ? $"{actor.DisplayName} made the incident private: only the people on it, people let in, and admins can see it."
+            : $"{actor.DisplayName} made the incident visible to everyone signed in.";
+        Append(new TimelineEntry(TimelineEntryKind.VisibilityChanged, actor, text, now, now).Highlighted());
         Touch(now);
     }
 

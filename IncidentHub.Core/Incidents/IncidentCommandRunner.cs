@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Live;
@@ -35,9 +36,15 @@ public sealed partial class IncidentCommandRunner(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var incident = await LoadAsync(db, incidentId, cancellationToken);
+            if (incident.IsPrivate && !await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, cancellationToken))
+            {
+                // The same answer as for an incident that does not exist.
+                throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
+            }
+
             var now = time.GetUtcNow();
             var result = await change(db, incident, now);
-            var announced = new IncidentChange(incident.Id, incident.Number, kind, actor.UserId);
+            var announced = new IncidentChange(incident.Id, incident.Number, kind, actor.UserId, incident.IsPrivate);
             foreach (var interceptor in interceptors)
             {
                 await interceptor.OnSavingAsync(db, incident, announced, cancellationToken);
@@ -84,7 +91,7 @@ public sealed partial class IncidentCommandRunner(
             .Include(i => i.Actions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
-        ?? throw new NotFoundException("That incident does not exist.");
+        ?? throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} changed ({Kind}) by user {UserId}")]
     private static partial void LogChanged(ILogger logger, int incidentId, IncidentChangeKind kind, string userId);

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Reminders;
@@ -9,13 +10,23 @@ namespace IncidentHub.Core.Incidents;
 /// <summary>Read models for the dashboard, the incidents list and the incident page.</summary>
 public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFactory)
 {
-    /// <summary>Active incidents, most severe first, then newest.</summary>
-    public async Task<IReadOnlyList<IncidentListItem>> GetActiveAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>Active incidents <paramref name="viewer"/> may see, most severe first, then newest.</summary>
+    public Task<IReadOnlyList<IncidentListItem>> GetActiveAsync(Actor viewer, DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return GetActiveAsync(filter, viewer, cancellationToken);
+    }
+
+    /// <summary>Every active incident, private ones included: for Core and tests, never for a person.</summary>
+    internal Task<IReadOnlyList<IncidentListItem>> GetActiveAsync(DashboardFilter filter, CancellationToken cancellationToken = default) =>
+        GetActiveAsync(filter, null, cancellationToken);
+
+    private async Task<IReadOnlyList<IncidentListItem>> GetActiveAsync(DashboardFilter filter, Actor? viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var active = IncidentStatuses.Active.ToList();
-        var query = db.Incidents.AsNoTracking().Where(i => active.Contains(i.Status));
+        var query = Visible(db, viewer).Where(i => active.Contains(i.Status));
         if (filter.Statuses.Count > 0)
         {
             var statuses = filter.Statuses.ToList();
@@ -46,14 +57,23 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<PagedResult<IncidentListItem>> SearchAsync(IncidentSearch search, CancellationToken cancellationToken = default)
+    public Task<PagedResult<IncidentListItem>> SearchAsync(Actor viewer, IncidentSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return SearchAsync(search, viewer, cancellationToken);
+    }
+
+    internal Task<PagedResult<IncidentListItem>> SearchAsync(IncidentSearch search, CancellationToken cancellationToken = default) =>
+        SearchAsync(search, null, cancellationToken);
+
+    private async Task<PagedResult<IncidentListItem>> SearchAsync(IncidentSearch search, Actor? viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
         var page = Math.Max(1, search.Page);
         var pageSize = Math.Clamp(search.PageSize, 1, IncidentSearch.MaxPageSize);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Incidents.AsNoTracking();
+        var query = Visible(db, viewer);
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim();
@@ -103,11 +123,23 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         return new PagedResult<IncidentListItem>(items, total, page, pageSize);
     }
 
-    /// <summary>The incident page's header, roles and actions; null when there is no such incident.</summary>
-    public async Task<IncidentDetail?> GetDetailAsync(int number, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The incident page's header, roles and actions; null when there is no such incident or <paramref name="viewer"/>
+    /// may not see it (the two are indistinguishable on purpose).
+    /// </summary>
+    public Task<IncidentDetail?> GetDetailAsync(Actor viewer, int number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return GetDetailAsync(number, viewer, cancellationToken);
+    }
+
+    internal Task<IncidentDetail?> GetDetailAsync(int number, CancellationToken cancellationToken = default) =>
+        GetDetailAsync(number, null, cancellationToken);
+
+    private async Task<IncidentDetail?> GetDetailAsync(int number, Actor? viewer, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await db.Incidents.AsNoTracking()
+        var incident = await Visible(db, viewer)
             .Include(i => i.Severity)
             .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
@@ -139,19 +171,42 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             incident.LeadId, incident.LeadName, incident.DeclaredById, incident.DeclaredAt,
             incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt, incident.DeclinedAt,
             incident.LastUpdateAt, incident.Version, roles, actions,
+            incident.Visibility,
             new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
     }
 
-    /// <summary>The incident's timeline in the order things happened, newest first, a page at a time.</summary>
-    public async Task<PagedResult<TimelineEntryView>> GetTimelineAsync(
+    /// <summary>The incident's timeline in the order things happened, newest first, a page at a time. Empty for an incident the viewer may not see.</summary>
+    public Task<PagedResult<TimelineEntryView>> GetTimelineAsync(
+        Actor viewer,
         int incidentId,
         bool highlightedOnly = false,
         int skip = 0,
         int take = 200,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return GetTimelineAsync(incidentId, viewer, highlightedOnly, skip, take, cancellationToken);
+    }
+
+    internal Task<PagedResult<TimelineEntryView>> GetTimelineAsync(
+        int incidentId,
+        bool highlightedOnly = false,
+        int skip = 0,
+        int take = 200,
+        CancellationToken cancellationToken = default) =>
+        GetTimelineAsync(incidentId, null, highlightedOnly, skip, take, cancellationToken);
+
+    private async Task<PagedResult<TimelineEntryView>> GetTimelineAsync(
+        int incidentId,
+        Actor? viewer,
+        bool highlightedOnly,
+        int skip,
+        int take,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.TimelineEntries.AsNoTracking().Where(e => e.IncidentId == incidentId);
+        var visible = Visible(db, viewer).Where(i => i.Id == incidentId).Select(i => i.Id);
+        var query = db.TimelineEntries.AsNoTracking().Where(e => visible.Contains(e.IncidentId));
         if (highlightedOnly)
         {
             query = query.Where(e => e.IsHighlighted);
@@ -180,9 +235,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>All incidents (viewer null: Core's own use) or those the viewer may see.</summary>
+    private static IQueryable<Incident> Visible(IncidentHubDbContext db, Actor? viewer) =>
+        viewer is null ? db.Incidents.AsNoTracking() : db.Incidents.AsNoTracking().VisibleTo(viewer, db);
+
     private static readonly System.Linq.Expressions.Expression<Func<Incident, IncidentListItem>> ToListItem = i => new IncidentListItem(
         i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt,
-        i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt);
+        i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt, i.Visibility == IncidentVisibility.Private);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

@@ -26,6 +26,10 @@ public static class IncidentRules
     public static bool CanCorrect(IncidentStatus status, IncidentTimestamp which) =>
         !IsFinal(status) && (which != IncidentTimestamp.Resolved || status.HasReview());
 
+    /// <summary>The lead, the communications lead and admins publish to the status page (never a private incident).</summary>
+    public static bool CanPublish(Common.Actor actor, string leadId, string? communicationsLeadId, bool isPrivate) =>
+        actor is not null && !isPrivate && (actor.IsAdmin || actor.UserId == leadId || (communicationsLeadId is not null && actor.UserId == communicationsLeadId));
+
     /// <summary>How long it has been open (active) or lasted (finished).</summary>
     public static TimeSpan OpenFor(DateTimeOffset declaredAt, DateTimeOffset? endedAt, DateTimeOffset now)
     {

@@ -50,7 +50,7 @@ public sealed partial class IncidentService(
                 actor,
                 time.GetUtcNow());
             db.Incidents.Add(incident);
-            var declared = new IncidentChange(0, number, IncidentChangeKind.Declared, actor.UserId);
+            var declared = new IncidentChange(0, number, IncidentChangeKind.Declared, actor.UserId, incident.IsPrivate);
             foreach (var interceptor in interceptors)
             {
                 await interceptor.OnSavingAsync(db, incident, declared, cancellationToken);
@@ -72,7 +72,7 @@ public sealed partial class IncidentService(
             }
 
             LogDeclared(logger, incident.Id, incident.Number, actor.UserId);
-            feed.Publish(new IncidentChange(incident.Id, incident.Number, IncidentChangeKind.Declared, actor.UserId));
+            feed.Publish(new IncidentChange(incident.Id, incident.Number, IncidentChangeKind.Declared, actor.UserId, incident.IsPrivate));
             return new DeclaredIncident(incident.Id, incident.Number, incident.Reference);
         }
     }

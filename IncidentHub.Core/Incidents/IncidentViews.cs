@@ -19,7 +19,8 @@ public sealed record IncidentListItem(
     DateTimeOffset DeclaredAt,
     DateTimeOffset? LastUpdateAt,
     DateTimeOffset? EndedAt,
-    DateTimeOffset? UpdateDueAt)
+    DateTimeOffset? UpdateDueAt,
+    bool IsPrivate = false)
 {
     public string Reference => IncidentReference.Format(Number);
 
@@ -52,11 +53,14 @@ public sealed record IncidentDetail(
     Guid Version,
     IReadOnlyList<RoleHolder> Roles,
     IReadOnlyList<ActionView> Actions,
+    IncidentVisibility Visibility,
     CadenceView Cadence)
 {
     public string Reference => IncidentReference.Format(Number);
 
     public bool IsActive => Status.IsActive();
+
+    public bool IsPrivate => Visibility == IncidentVisibility.Private;
 
     public IncidentDetails Details => new(Name, Summary, CustomerImpact);
 
@@ -80,6 +84,12 @@ public sealed record IncidentDetail(
     public bool CanCorrect(IncidentTimestamp which) => IncidentRules.CanCorrect(Status, which);
 
     public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
+
+    public bool CanPublish(Common.Actor actor) =>
+        IncidentRules.CanPublish(actor, LeadId, Roles.FirstOrDefault(r => r.Kind == IncidentRoleKind.CommunicationsLead)?.UserId, IsPrivate);
+
+    /// <summary>The lead and admins decide who can see it and read the access log.</summary>
+    public bool CanManageAccess(Common.Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 

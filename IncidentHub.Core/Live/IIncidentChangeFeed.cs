@@ -9,8 +9,15 @@ public interface IIncidentChangeFeed
     void Publish(IncidentChange change);
 }
 
-/// <summary>What changed, by id only: subscribers re-read what they need.</summary>
-public sealed record IncidentChange(int IncidentId, int Number, IncidentChangeKind Kind, string? ActorId);
+/// <summary>
+/// What changed, by id only: subscribers re-read what they need (through queries that respect who may see what).
+/// A change to a private incident is only ever delivered in full to pages watching that incident.
+/// </summary>
+public sealed record IncidentChange(int IncidentId, int Number, IncidentChangeKind Kind, string? ActorId, bool IsPrivate = false)
+{
+    /// <summary>The same news with nothing that identifies the incident: "something changed, reload what you may see".</summary>
+    public IncidentChange Anonymised() => IsPrivate ? new IncidentChange(0, 0, Kind, null, true) : this;
+}
 
 public enum IncidentChangeKind
 {
@@ -25,4 +32,7 @@ public enum IncidentChangeKind
     TimestampsChanged,
     ReminderChanged,
     NudgeSent,
+    PublicNoticeChanged,
+    VisibilityChanged,
+    AccessChanged,
 }

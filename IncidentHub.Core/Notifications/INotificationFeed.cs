@@ -36,6 +36,8 @@ public static class NotificationText
     {
         NotificationKind.UpdateDue => $"{reference} needs an update: post one, skip it or snooze the reminder.",
         NotificationKind.RoleAssigned => $"You are now the {detail} on {reference}.",
+        NotificationKind.AccessRequested => $"{detail} asks to see the private incident {reference}.",
+        NotificationKind.AccessGranted => $"You can now see the private incident {reference}.",
         _ => reference,
     };
 }

@@ -7,6 +7,12 @@ public enum NotificationKind
 
     /// <summary>Someone gave the person a role on an incident.</summary>
     RoleAssigned,
+
+    /// <summary>Someone asked the lead to see a private incident.</summary>
+    AccessRequested,
+
+    /// <summary>The lead let the person see a private incident.</summary>
+    AccessGranted,
 }
 
 /// <summary>An in-app message for one person, about one incident. Its words are written when it is shown.</summary>

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ public sealed class NotificationService(IDbContextFactory<IncidentHubDbContext> 
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAt == null, cancellationToken);
+        var visible = db.Incidents.VisibleTo(actor, db).Select(i => i.Id);
+        return await db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAt == null && visible.Contains(n.IncidentId), cancellationToken);
     }
 
     public async Task<IReadOnlyList<NotificationView>> GetRecentAsync(Actor actor, int take = 20, int skip = 0, CancellationToken cancellationToken = default)
@@ -23,7 +25,7 @@ public sealed class NotificationService(IDbContextFactory<IncidentHubDbContext> 
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, 200))
-            .Join(db.Incidents, n => n.IncidentId, i => i.Id, (n, i) =>
+            .Join(db.Incidents.VisibleTo(actor, db), n => n.IncidentId, i => i.Id, (n, i) =>
                 new NotificationView(n.Id, n.Kind, i.Id, i.Number, i.Name, n.CreatedAt, n.ReadAt, n.Detail))
             .ToListAsync(cancellationToken);
     }

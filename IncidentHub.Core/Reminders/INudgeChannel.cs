@@ -17,7 +17,8 @@ public sealed record UpdateNudge(
     string LeadId,
     DateTimeOffset DueAt,
     DateTimeOffset NudgedAt,
-    int NudgeNumber)
+    int NudgeNumber,
+    bool IsPrivate = false)
 {
     public string Reference => Incidents.IncidentReference.Format(IncidentNumber);
 

@@ -61,7 +61,7 @@ public sealed partial class UpdateNudgeSweeper(
         var nudges = await db.UpdateReminders.AsNoTracking()
             .Where(r => r.ClaimToken == token)
             .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) =>
-                new UpdateNudge(i.Id, i.Number, i.Name, r.LeadId, r.DueAt ?? now, now, r.NudgeCount))
+                new UpdateNudge(i.Id, i.Number, i.Name, r.LeadId, r.DueAt ?? now, now, r.NudgeCount, i.Visibility == IncidentVisibility.Private))
             .ToListAsync(cancellationToken);
         LogSwept(logger, nudges.Count);
         await AnnounceAsync(nudges, cancellationToken);
@@ -73,7 +73,7 @@ public sealed partial class UpdateNudgeSweeper(
         foreach (var nudge in nudges)
         {
             notifications.Publish(new NotificationNotice(nudge.LeadId, NotificationKind.UpdateDue, nudge.IncidentId, nudge.IncidentNumber, nudge.IncidentName, null));
-            incidents.Publish(new IncidentChange(nudge.IncidentId, nudge.IncidentNumber, IncidentChangeKind.NudgeSent, null));
+            incidents.Publish(new IncidentChange(nudge.IncidentId, nudge.IncidentNumber, IncidentChangeKind.NudgeSent, null, nudge.IsPrivate));
         }
 
         foreach (var channel in channels)

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Timeline;
@@ -7,10 +8,21 @@ namespace IncidentHub.Core.Reviews;
 
 public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, IncidentQueries incidents, TimeProvider time)
 {
-    /// <summary>The review, or null when the incident does not exist. Active incidents have no review yet.</summary>
-    public async Task<IncidentReview?> GetReviewAsync(int number, CancellationToken cancellationToken = default)
+    /// <summary>The review, or null when the incident does not exist or <paramref name="viewer"/> may not see it.</summary>
+    public Task<IncidentReview?> GetReviewAsync(Actor viewer, int number, CancellationToken cancellationToken = default)
     {
-        var detail = await incidents.GetDetailAsync(number, cancellationToken);
+        ArgumentNullException.ThrowIfNull(viewer);
+        return GetReviewAsync(number, viewer, cancellationToken);
+    }
+
+    internal Task<IncidentReview?> GetReviewAsync(int number, CancellationToken cancellationToken = default) =>
+        GetReviewAsync(number, null, cancellationToken);
+
+    private async Task<IncidentReview?> GetReviewAsync(int number, Actor? viewer, CancellationToken cancellationToken)
+    {
+        var detail = viewer is null
+            ? await incidents.GetDetailAsync(number, cancellationToken)
+            : await incidents.GetDetailAsync(viewer, number, cancellationToken);
         if (detail is null)
         {
             return null;

@@ -19,6 +19,8 @@ public enum TimelineEntryKind
     UpdateSkipped,
     ReminderSnoozed,
     CadenceChanged,
+    VisibilityChanged,
+    Published,
 }
 
 /// <summary>Where an entry came from.</summary>

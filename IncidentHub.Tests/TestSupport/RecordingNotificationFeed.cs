@@ -40,3 +40,17 @@ public sealed class RecordingNudgeChannel : INudgeChannel
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Counts how often the status page's cache was cleared.</summary>
+public sealed class RecordingStatusPageCache : IncidentHub.Core.StatusPage.IStatusPageCache
+{
+    private int _invalidations;
+
+    public int Invalidations => _invalidations;
+
+    public Task InvalidateAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _invalidations);
+        return Task.CompletedTask;
+    }
+}

@@ -49,6 +49,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddSingleton<IIncidentChangeFeed>(Feed);
         services.AddSingleton<INotificationFeed>(NotificationFeed);
         services.AddSingleton<INudgeChannel>(NudgeChannel);
+        services.AddSingleton<IncidentHub.Core.StatusPage.IStatusPageCache>(StatusPageCache);
         services.AddSingleton(database.Factory);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
@@ -70,6 +71,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public RecordingNotificationFeed NotificationFeed { get; } = new();
 
     public RecordingNudgeChannel NudgeChannel { get; } = new();
+
+    public RecordingStatusPageCache StatusPageCache { get; } = new();
 
     public IServiceProvider Services => _services;
 
@@ -96,6 +99,16 @@ public sealed class ServiceHarness : IAsyncDisposable
     public UpdateNudgeSweeper Sweeper => Get<UpdateNudgeSweeper>();
 
     public NotificationService Notifications => Get<NotificationService>();
+
+    public IncidentHub.Core.Access.IncidentAccessService Access => Get<IncidentHub.Core.Access.IncidentAccessService>();
+
+    public IncidentHub.Core.StatusPage.PublicationService Publication => Get<IncidentHub.Core.StatusPage.PublicationService>();
+
+    public IncidentHub.Core.StatusPage.StatusComponentService StatusComponents => Get<IncidentHub.Core.StatusPage.StatusComponentService>();
+
+    public IncidentHub.Core.StatusPage.StatusPageQueries StatusPage => Get<IncidentHub.Core.StatusPage.StatusPageQueries>();
+
+    public IncidentHub.Core.Board.BoardQueries Board => Get<IncidentHub.Core.Board.BoardQueries>();
 
     public ReviewQueries ReviewQueries => Get<ReviewQueries>();
 

@@ -82,6 +82,15 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.ChatChannels.ExecuteDeleteAsync();
         await db.ChatInbox.ExecuteDeleteAsync();
         await db.ChatUsers.ExecuteDeleteAsync();
+        await db.PublicImpacts.ExecuteDeleteAsync();
+        await db.PublicUpdates.ExecuteDeleteAsync();
+        await db.PublicNotices.ExecuteDeleteAsync();
+        await db.StatusComponents.ExecuteDeleteAsync();
+        await db.IncidentAccessLog.ExecuteDeleteAsync();
+        await db.IncidentAccessRequests.ExecuteDeleteAsync();
+        await db.IncidentAccessGrants.ExecuteDeleteAsync();
+        await db.Notifications.ExecuteDeleteAsync();
+        await db.UpdateReminders.ExecuteDeleteAsync();
         await db.TimelineEntries.ExecuteDeleteAsync();
         await db.IncidentUpdates.ExecuteDeleteAsync();
         await db.IncidentActions.ExecuteDeleteAsync();

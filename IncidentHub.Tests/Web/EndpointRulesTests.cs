@@ -12,13 +12,14 @@ public sealed class EndpointRulesTests : IAsyncLifetime
     private readonly AppFactory _app = new();
 
     /// <summary>
-    /// Deliberately anonymous: sign-in, first run, errors, health, static files; and Slack's three request URLs, which
-    /// Slack calls without signing in and which check Slack's request signature instead (SlackEndpointTests).
+    /// Deliberately anonymous: sign-in, first run, errors, health, the public status page, static files; and Slack's three request URLs, which
+    /// Slack calls without signing in and which check Slack's request signature instead (SlackEventsTests, SlackSignatureTests).
     /// </summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz",
         "/slack/events", "/slack/commands", "/slack/interactivity",
+        "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz", "/healthz/live",
+        "/status", "/status/summary.json", "/status/feed.atom",
     ];
 
     /// <summary>Blazor's own plumbing; the fallback policy (signed in) applies to it.</summary>
@@ -53,7 +54,8 @@ public sealed class EndpointRulesTests : IAsyncLifetime
         Assert.True(unexpected.Count == 0, "Unexpected anonymous routes: " + string.Join(", ", unexpected));
     }
 
-    private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+    /// <summary>The route as people type it: leading slash, no trailing one (routing treats it as optional).</summary>
+    private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
 
     /// <summary>Files served by MapStaticAssets (css, js, images, and its file-only fallback): anonymous on purpose.</summary>
     private static bool IsStaticAsset(RouteEndpoint endpoint) =>

@@ -27,9 +27,14 @@ public sealed partial class LiveIncidentFeed(ILogger<LiveIncidentFeed> logger) :
         ArgumentNullException.ThrowIfNull(change);
         foreach (var subscription in _subscriptions.Keys)
         {
-            if (subscription.IncidentId is null || subscription.IncidentId == change.IncidentId)
+            if (subscription.IncidentId == change.IncidentId)
             {
                 _ = DeliverAsync(subscription, change);
+            }
+            else if (subscription.IncidentId is null)
+            {
+                // Lists re-read what their viewer may see; they never learn which private incident changed.
+                _ = DeliverAsync(subscription, change.Anonymised());
             }
         }
     }

@@ -70,7 +70,7 @@ public sealed partial class SlackCommands(
             }
 
             var link = await channels.FindByChannelAsync(SlackOptions.Provider, command.ChannelId, cancellationToken);
-            var incident = link is null ? null : await queries.GetDetailAsync(link.IncidentNumber, cancellationToken);
+            var incident = link is null ? null : await queries.GetDetailAsync(actor, link.IncidentNumber, cancellationToken);
             if (incident is null)
             {
                 return $"This channel is not an incident's channel. Run *{name} {sub}* in the incident's channel, or *{name} declare <name>* to declare one.";

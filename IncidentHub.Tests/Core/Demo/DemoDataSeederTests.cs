@@ -1,6 +1,7 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Users;
 using IncidentHub.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,37 @@ public abstract class DemoDataSeederTests(TestDatabase database) : DatabaseTest(
         Assert.Equal(TimeSpan.FromMinutes(4), review.Durations.TimeToDetect);
         Assert.Equal(TimeSpan.FromMinutes(26), review.Durations.TimeToMitigate);
         Assert.Equal(TimeSpan.FromMinutes(59), review.Durations.TimeToResolve);
+    }
+
+    [Fact]
+    public async Task Seed_FillsTheStatusPage_WithServices_ACurrentNotice_AndAResolvedOne()
+    {
+        var admin = await FirstAdminAsync();
+
+        await Harness.DemoData.SeedAsync(admin, Ct);
+
+        var status = await Harness.StatusPage.GetSnapshotAsync(Ct);
+        Assert.Equal(DemoDataSeeder.Services, status.Components.Select(c => c.Name));
+        Assert.Equal(ComponentState.PartialOutage, status.Components.Single(c => c.Name == "Checkout and payments").State);
+        var current = Assert.Single(status.Active);
+        Assert.Equal(("Card payments failing for some European customers", PublicStatus.Identified), (current.Title, current.Status));
+        var resolved = Assert.Single(status.RecentlyResolved);
+        Assert.Equal(3, resolved.Updates.Count);
+        Assert.Contains(status.Components.Single(c => c.Name == "API").History, d => d.Worst == ComponentState.MajorOutage);
+    }
+
+    [Fact]
+    public async Task Seed_KeepsTheServicesAnAdminListedAlready()
+    {
+        var admin = await FirstAdminAsync();
+        await Harness.StatusComponents.SaveAsync(admin, new ComponentForm { Name = "Storefront" }, Ct);
+
+        await Harness.DemoData.SeedAsync(admin, Ct);
+
+        var status = await Harness.StatusPage.GetSnapshotAsync(Ct);
+        Assert.Equal("Storefront", Assert.Single(status.Components).Name);
+        Assert.Equal(ComponentState.Operational, status.Components[0].State);
+        Assert.Equal("Card payments failing for some European customers", Assert.Single(status.Active).Title);
     }
 
     [Fact]

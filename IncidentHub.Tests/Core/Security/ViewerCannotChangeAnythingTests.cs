@@ -3,7 +3,9 @@ using IncidentHub.Core.Actions;
 using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Notifications;
+using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
@@ -84,11 +86,42 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Get<ChatOutboxService>().EnqueueTestMessageAsync(v, "slack", Ct),
         [$"{nameof(ChatInboxService)}.{nameof(ChatInboxService.RetryAsync)}"] = (h, v, f) =>
             h.Get<ChatInboxService>().RetryAsync(v, 1, Ct),
+        [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.ChangeVisibilityAsync)}"] = (h, v, f) =>
+            h.Access.ChangeVisibilityAsync(v, f.Incident.Id, IncidentHub.Core.Incidents.IncidentVisibility.Private, Ct),
+        [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.InviteAsync)}"] = (h, v, f) =>
+            h.Access.InviteAsync(v, f.Incident.Id, f.Responder.UserId, Ct),
+        [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.DecideAsync)}"] = (h, v, f) =>
+            h.Access.DecideAsync(v, f.Incident.Id, 1, true, Ct),
+        [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RevokeAsync)}"] = (h, v, f) =>
+            h.Access.RevokeAsync(v, f.Incident.Id, 1, Ct),
+        [$"{nameof(PublicationService)}.{nameof(PublicationService.SaveDraftAsync)}"] = (h, v, f) =>
+            h.Publication.SaveDraftAsync(v, f.Incident.Id, new PublicNoticeForm { Title = "Down", Message = "We are looking." }, Ct),
+        [$"{nameof(PublicationService)}.{nameof(PublicationService.PublishAsync)}"] = (h, v, f) =>
+            h.Publication.PublishAsync(v, f.Incident.Id, new PublicNoticeForm { Title = "Down", Message = "We are looking." }, Ct),
+        [$"{nameof(StatusComponentService)}.{nameof(StatusComponentService.SaveAsync)}"] = (h, v, f) =>
+            h.StatusComponents.SaveAsync(v, new ComponentForm { Name = "API" }, Ct),
+        [$"{nameof(StatusComponentService)}.{nameof(StatusComponentService.SetArchivedAsync)}"] = (h, v, f) =>
+            h.StatusComponents.SetArchivedAsync(v, 1, true, Ct),
+        [$"{nameof(StatusComponentService)}.{nameof(StatusComponentService.MoveAsync)}"] = (h, v, f) =>
+            h.StatusComponents.MoveAsync(v, 1, 1, Ct),
     };
 
-    /// <summary>What a Viewer may do: read and dismiss their own notifications.</summary>
+    /// <summary>
+    /// What a Viewer may do: read what they may see (every query filters by viewer), dismiss their own notifications,
+    /// ask to see a private incident, and be logged when they open one.
+    /// </summary>
     private static readonly string[] AllowedForViewers =
     [
+        $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetActiveAsync)}",
+        $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.SearchAsync)}",
+        $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetDetailAsync)}",
+        $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetTimelineAsync)}",
+        $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetReviewAsync)}",
+        $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
+        $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
+        $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
+        $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
+        $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.CountUnreadAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.GetRecentAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.MarkReadAsync)}",

@@ -16,7 +16,7 @@ public partial class Dashboard
     private string? _leadId;
     private bool _mine;
     private bool _filtersOpen;
-    private string? _userId;
+    private IncidentHub.Core.Common.Actor _me = null!;
 
     [Inject]
     public required IncidentQueries Queries { get; init; }
@@ -39,7 +39,7 @@ public partial class Dashboard
 
     protected override async Task OnInitializedAsync()
     {
-        _userId = (await CurrentUser.GetActorAsync()).UserId;
+        _me = await CurrentUser.GetActorAsync();
         _severities = await Queries.GetSeveritiesAsync(includeArchived: true);
         _leads = await Directory.GetRespondersAsync();
         await LoadAsync();
@@ -50,12 +50,12 @@ public partial class Dashboard
 
     private async Task LoadAsync()
     {
-        _incidents = await Queries.GetActiveAsync(new DashboardFilter
+        _incidents = await Queries.GetActiveAsync(_me, new DashboardFilter
         {
             SeverityIds = _severityIds.ToList(),
             Statuses = _statuses.ToList(),
             LeadId = _leadId,
-            MineUserId = _mine ? _userId : null,
+            MineUserId = _mine ? _me.UserId : null,
         });
     }
 

@@ -27,6 +27,9 @@ public partial class IncidentPage
     [Inject]
     public required CurrentUser CurrentUser { get; init; }
 
+    [Inject]
+    public required IncidentHub.Core.Access.IncidentAccessService Access { get; init; }
+
     protected override async Task OnParametersSetAsync()
     {
         _me ??= await CurrentUser.GetActorAsync();
@@ -41,6 +44,8 @@ public partial class IncidentPage
         if (_incident is not null)
         {
             Watch(_incident.Id);
+            // Someone not on a private incident (an admin, someone let in) opening it goes in its access log.
+            await Access.RecordViewAsync(_me, _incident.Id);
         }
     }
 
@@ -48,12 +53,12 @@ public partial class IncidentPage
 
     private async Task ReloadAsync()
     {
-        var incident = await Queries.GetDetailAsync(Number);
+        var incident = await Queries.GetDetailAsync(_me!, Number);
         _notFound = incident is null;
         _incident = incident;
         if (incident is not null)
         {
-            _timeline = await Queries.GetTimelineAsync(incident.Id, _keyEventsOnly, 0, _timelineShown);
+            _timeline = await Queries.GetTimelineAsync(_me!, incident.Id, _keyEventsOnly, 0, _timelineShown);
         }
     }
 

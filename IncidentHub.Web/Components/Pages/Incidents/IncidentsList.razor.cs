@@ -26,6 +26,9 @@ public partial class IncidentsList
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required IncidentHub.Web.Auth.CurrentUser CurrentUser { get; init; }
+
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_text) || _statuses.Count > 0 || _severityIds.Count > 0 || _dates?.Start is not null;
 
     protected override async Task OnInitializedAsync()
@@ -39,7 +42,7 @@ public partial class IncidentsList
     private async Task<TableData<IncidentListItem>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var (from, before) = DateBounds();
-        var page = await Queries.SearchAsync(new IncidentSearch
+        var page = await Queries.SearchAsync(await CurrentUser.GetActorAsync(), new IncidentSearch
         {
             Text = _text,
             Statuses = _statuses,

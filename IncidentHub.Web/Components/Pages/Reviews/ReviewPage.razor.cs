@@ -16,6 +16,9 @@ public partial class ReviewPage
     [Inject]
     public required ReviewQueries Reviews { get; init; }
 
+    [Inject]
+    public required IncidentHub.Web.Auth.CurrentUser CurrentUser { get; init; }
+
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
@@ -29,7 +32,7 @@ public partial class ReviewPage
 
     private async Task LoadAsync()
     {
-        _review = await Reviews.GetReviewAsync(Number);
+        _review = await Reviews.GetReviewAsync(await CurrentUser.GetActorAsync(), Number);
         _loaded = true;
     }
 

@@ -11,14 +11,135 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentHub.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteIncidentHubDbContext))]
-    [Migration("20261125020241_SlackChat")]
-    partial class SlackChat
+    [Migration("20261125014016_StatusPageAndPrivateIncidents")]
+    partial class StatusPageAndPrivateIncidents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "UserId", "RevokedAt");
+
+                    b.ToTable("IncidentAccessGrants", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("IncidentAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Status");
+
+                    b.ToTable("IncidentAccessRequests", (string)null);
+                });
 
             modelBuilder.Entity("IncidentHub.Core.Actions.IncidentAction", b =>
                 {
@@ -63,398 +184,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasIndex("IncidentId");
 
                     b.ToTable("IncidentActions", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeclaredContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DeclaredSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IncidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MessageEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Problem")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StoredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("StoredSize")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageEntryId", "ExternalId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "NextAttemptAtTicks");
-
-                    b.ToTable("ChatAttachments", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachmentContent", b =>
-                {
-                    b.Property<long>("AttachmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("ChatAttachmentContents", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatChannel", b =>
-                {
-                    b.Property<int>("IncidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnnouncementChannelId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnnouncementMessageId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ArchivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsPrivate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("IncidentId");
-
-                    b.HasIndex("Provider", "ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("ChatChannels", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatInboxItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseToken")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LeaseUntilTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .HasMaxLength(262144)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ProcessedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RetryNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("Provider", "EventId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "NextAttemptAtTicks", "Id");
-
-                    b.ToTable("ChatInbox", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IncidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsOn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastEventAtTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "MessageId", "Kind", "By")
-                        .IsUnique();
-
-                    b.ToTable("ChatMarks", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMessage", b =>
-                {
-                    b.Property<long>("EntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorExternalId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CurrentSince")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EditedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ThreadId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("EntryId");
-
-                    b.ToTable("ChatMessages", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMessageRevision", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MessageEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("Since")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(40000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageEntryId", "Since")
-                        .IsUnique();
-
-                    b.ToTable("ChatMessageRevisions", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatOutboxItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("InFlightSince")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("IncidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseToken")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LeaseUntilTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
-
-                    b.HasIndex("Status", "IncidentId", "Id");
-
-                    b.ToTable("ChatOutbox", (string)null);
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatUser", b =>
-                {
-                    b.Property<string>("Provider")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchedUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RefreshedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Provider", "ExternalId");
-
-                    b.HasIndex("MatchedUserId");
-
-                    b.ToTable("ChatUsers", (string)null);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
@@ -746,6 +475,173 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("Severities", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("ComponentId", "From");
+
+                    b.ToTable("PublicImpacts", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftImpacts")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftMessage")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DraftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.HasIndex("FirstPublishedAt", "ResolvedAt");
+
+                    b.ToTable("PublicNotices", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "PublishedAt");
+
+                    b.ToTable("PublicUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.StatusComponent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatusComponents", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Timeline.TimelineEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1025,6 +921,33 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessGrant", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessLogEntry", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Access.IncidentAccessRequest", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Actions.IncidentAction", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -1032,78 +955,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Chat.ChatMessage", "Message")
-                        .WithMany("Attachments")
-                        .HasForeignKey("MessageEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Message");
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachmentContent", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Chat.ChatAttachment", "Attachment")
-                        .WithOne()
-                        .HasForeignKey("IncidentHub.Core.Chat.ChatAttachmentContent", "AttachmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Attachment");
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatChannel", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Incidents.Incident", "Incident")
-                        .WithOne()
-                        .HasForeignKey("IncidentHub.Core.Chat.ChatChannel", "IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Incident");
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMark", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMessage", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Timeline.TimelineEntry", "Entry")
-                        .WithOne()
-                        .HasForeignKey("IncidentHub.Core.Chat.ChatMessage", "EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entry");
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMessageRevision", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Chat.ChatMessage", null)
-                        .WithMany("Revisions")
-                        .HasForeignKey("MessageEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatOutboxItem", b =>
-                {
-                    b.HasOne("IncidentHub.Core.Incidents.Incident", "Incident")
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Incident");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
@@ -1150,6 +1001,39 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleDefinition");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>
+                {
+                    b.HasOne("IncidentHub.Core.StatusPage.StatusComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.StatusPage.PublicNotice", null)
+                        .WithMany("Impacts")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicNotice", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicUpdate", b =>
+                {
+                    b.HasOne("IncidentHub.Core.StatusPage.PublicNotice", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Timeline.TimelineEntry", b =>
@@ -1204,13 +1088,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("IncidentHub.Core.Chat.ChatMessage", b =>
-                {
-                    b.Navigation("Attachments");
-
-                    b.Navigation("Revisions");
-                });
-
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Navigation("Actions");
@@ -1221,6 +1098,13 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("RoleAssignments");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicNotice", b =>
+                {
+                    b.Navigation("Impacts");
 
                     b.Navigation("Updates");
                 });

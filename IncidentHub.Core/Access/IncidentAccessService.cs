@@ -1,0 +1,212 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Live;
+using IncidentHub.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Access;
+
+/// <summary>
+/// Private incidents: making one private, letting people in, answering their requests, and the access log the lead
+/// and admins read. Every grant, refusal and view by someone not on the incident is logged.
+/// </summary>
+public sealed class IncidentAccessService(
+    IDbContextFactory<IncidentHubDbContext> dbFactory,
+    IncidentCommandRunner runner,
+    TimeProvider time,
+    INotificationFeed notifications)
+{
+    public Task ChangeVisibilityAsync(Actor actor, int incidentId, IncidentVisibility visibility, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, IncidentChangeKind.VisibilityChanged, async (db, incident, now) =>
+        {
+            var published = await db.PublicNotices.AnyAsync(n => n.IncidentId == incident.Id && n.FirstPublishedAt != null, cancellationToken);
+            var before = incident.Visibility;
+            incident.ChangeVisibility(actor, visibility, published, now);
+            if (before != incident.Visibility)
+            {
+                db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id,
+                    visibility == IncidentVisibility.Private ? AccessLogKind.MadePrivate : AccessLogKind.MadeStandard,
+                    actor.UserId, actor.DisplayName, actor.DisplayName, now));
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The lead lets someone in without giving them a role.</summary>
+    public async Task InviteAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default)
+    {
+        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        {
+            incident.EnsureCanManageAccess(actor);
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
+                .Select(u => new { u.Id, u.DisplayName, u.Role }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw ValidationFailedException.For("UserId", "That person does not have an active IncidentHub account.");
+            if (user.Role == AppRole.Admin || await IncidentAccessRules.CanSeeAsync(db, new Actor(user.Id, user.DisplayName, user.Role), incident.Id, cancellationToken))
+            {
+                throw new DomainException($"{user.DisplayName} can already see this incident.");
+            }
+
+            return await GrantAsync(db, actor, incident, user.Id, user.DisplayName, now, cancellationToken);
+        }, cancellationToken);
+        notifications.Publish(notice);
+    }
+
+    /// <summary>The lead answers a request: let them in, or not.</summary>
+    public async Task DecideAsync(Actor actor, int incidentId, long requestId, bool grant, CancellationToken cancellationToken = default)
+    {
+        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        {
+            incident.EnsureCanManageAccess(actor);
+            var request = await db.IncidentAccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.IncidentId == incident.Id, cancellationToken)
+                ?? throw new NotFoundException("That request no longer exists.");
+            if (request.Status != AccessRequestStatus.Pending)
+            {
+                throw new ConflictException($"Someone already answered {request.UserName}'s request ({request.Status.ToString().ToLowerInvariant()}).");
+            }
+
+            if (!grant)
+            {
+                request.Decide(AccessRequestStatus.Refused, actor.UserId, now);
+                db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Refused, request.UserId, request.UserName, actor.DisplayName, now));
+                return null;
+            }
+
+            return await GrantAsync(db, actor, incident, request.UserId, request.UserName, now, cancellationToken);
+        }, cancellationToken);
+        if (notice is not null)
+        {
+            notifications.Publish(notice);
+        }
+    }
+
+    public Task RevokeAsync(Actor actor, int incidentId, long grantId, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        {
+            incident.EnsureCanManageAccess(actor);
+            var grant = await db.IncidentAccessGrants.SingleOrDefaultAsync(g => g.Id == grantId && g.IncidentId == incident.Id && g.RevokedAt == null, cancellationToken)
+                ?? throw new ConflictException("That person's access was already taken away.");
+            grant.Revoke(now);
+            db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, grant.UserId, grant.UserName, actor.DisplayName, now));
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Asks to see incident <paramref name="number"/>. The caller learns nothing: whether it exists, is private or is
+    /// already visible, the answer is the same. A real request reaches the incident's lead.
+    /// </summary>
+    public async Task RequestAsync(Actor actor, int number, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if ((reason?.Length ?? 0) > TextLimits.Reason)
+        {
+            throw ValidationFailedException.For("Reason", "Keep the reason to 1,000 characters or fewer.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking()
+            .Where(i => i.Number == number && i.Visibility == IncidentVisibility.Private)
+            .Select(i => new { i.Id, i.Number, i.Name, i.LeadId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (incident is null
+            || await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, cancellationToken)
+            || await db.IncidentAccessRequests.AnyAsync(r => r.IncidentId == incident.Id && r.UserId == actor.UserId && r.Status == AccessRequestStatus.Pending, cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        db.IncidentAccessRequests.Add(new IncidentAccessRequest(incident.Id, actor.UserId, actor.DisplayName, reason?.Trim(), now));
+        db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Requested, actor.UserId, actor.DisplayName, actor.DisplayName, now));
+        db.Notifications.Add(new Notification(incident.LeadId, NotificationKind.AccessRequested, incident.Id, now, actor.DisplayName));
+        await db.SaveChangesAsync(cancellationToken);
+        notifications.Publish(new NotificationNotice(incident.LeadId, NotificationKind.AccessRequested, incident.Id, incident.Number, incident.Name, actor.DisplayName));
+    }
+
+    /// <summary>Logs that someone who is not on a private incident (an admin, or someone let in) opened it.</summary>
+    public async Task RecordViewAsync(Actor actor, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var isPrivate = await db.Incidents.AnyAsync(i => i.Id == incidentId && i.Visibility == IncidentVisibility.Private, cancellationToken);
+        if (!isPrivate
+            || !await IncidentAccessRules.CanSeeAsync(db, actor, incidentId, cancellationToken)
+            || await IncidentAccessRules.IsOnIncidentAsync(db, actor.UserId, incidentId, cancellationToken))
+        {
+            return;
+        }
+
+        db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incidentId, AccessLogKind.Viewed, actor.UserId, actor.DisplayName, actor.DisplayName, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Requests, grants and the log: for the lead and admins only (null for anyone else).</summary>
+    public async Task<AccessView?> GetAccessAsync(Actor actor, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
+            .Select(i => new { i.LeadId, i.Visibility }).SingleOrDefaultAsync(cancellationToken);
+        if (incident is null || !(actor.IsAdmin || actor.UserId == incident.LeadId))
+        {
+            return null;
+        }
+
+        var requests = await db.IncidentAccessRequests.AsNoTracking()
+            .Where(r => r.IncidentId == incidentId && r.Status == AccessRequestStatus.Pending)
+            .OrderBy(r => r.RequestedAt)
+            .Select(r => new AccessRequestView(r.Id, r.UserId, r.UserName, r.Reason, r.RequestedAt))
+            .ToListAsync(cancellationToken);
+        var grants = await db.IncidentAccessGrants.AsNoTracking()
+            .Where(g => g.IncidentId == incidentId && g.RevokedAt == null)
+            .OrderBy(g => g.UserName)
+            .Select(g => new AccessGrantView(g.Id, g.UserId, g.UserName, g.GrantedAt))
+            .ToListAsync(cancellationToken);
+        var log = await db.IncidentAccessLog.AsNoTracking()
+            .Where(e => e.IncidentId == incidentId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(200)
+            .Select(e => new AccessLogView(e.Kind, e.UserName, e.ActorName, e.At))
+            .ToListAsync(cancellationToken);
+        return new AccessView(incident.Visibility == IncidentVisibility.Private, requests, grants, log);
+    }
+
+    private static async Task<NotificationNotice> GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!incident.IsPrivate)
+        {
+            throw new DomainException("Everyone signed in can already see this incident: it is not private.");
+        }
+
+        db.IncidentAccessGrants.Add(new IncidentAccessGrant(incident.Id, userId, userName, actor.UserId, now));
+        foreach (var pending in await db.IncidentAccessRequests.Where(r => r.IncidentId == incident.Id && r.UserId == userId && r.Status == AccessRequestStatus.Pending).ToListAsync(cancellationToken))
+        {
+            pending.Decide(AccessRequestStatus.Granted, actor.UserId, now);
+        }
+
+        db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Granted, userId, userName, actor.DisplayName, now));
+        db.Notifications.Add(new Notification(userId, NotificationKind.AccessGranted, incident.Id, now));
+        return new NotificationNotice(userId, NotificationKind.AccessGranted, incident.Id, incident.Number, incident.Name, null);
+    }
+}
+
+public sealed record AccessView(bool IsPrivate, IReadOnlyList<AccessRequestView> Requests, IReadOnlyList<AccessGrantView> Grants, IReadOnlyList<AccessLogView> Log);
+
+public sealed record AccessRequestView(long Id, string UserId, string UserName, string? Reason, DateTimeOffset RequestedAt);
+
+public sealed record AccessGrantView(long Id, string UserId, string UserName, DateTimeOffset GrantedAt);
+
+public sealed record AccessLogView(AccessLogKind Kind, string UserName, string ActorName, DateTimeOffset At)
+{
+    public string Text => Kind switch
+    {
+        AccessLogKind.Requested => $"{UserName} asked to see it",
+        AccessLogKind.Granted => $"{ActorName} let {UserName} in",
+        AccessLogKind.Refused => $"{ActorName} refused {UserName}'s request",
+        AccessLogKind.Revoked => $"{ActorName} took away {UserName}'s access",
+        AccessLogKind.Viewed => $"{UserName} opened it (not on the incident)",
+        AccessLogKind.MadePrivate => $"{ActorName} made it private",
+        AccessLogKind.MadeStandard => $"{ActorName} made it visible to everyone",
+        _ => Kind.ToString(),
+    };
+}

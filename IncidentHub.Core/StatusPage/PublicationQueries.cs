@@ -1,0 +1,79 @@
+using IncidentHub.Core.Access;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.StatusPage;
+
+/// <summary>The public notice of one incident, as the people running it see it (draft included).</summary>
+public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> dbFactory)
+{
+    public async Task<NoticeEditorView?> GetNoticeAsync(Actor viewer, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await IncidentAccessRules.CanSeeAsync(db, viewer, incidentId, cancellationToken))
+        {
+            return null;
+        }
+
+        var components = await db.StatusComponents.AsNoTracking()
+            .Where(c => !c.IsArchived)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version))
+            .ToListAsync(cancellationToken);
+        var notice = await db.PublicNotices.AsNoTracking()
+            .Include(n => n.Updates)
+            .Include(n => n.Impacts.Where(i => i.Until == null))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(n => n.IncidentId == incidentId, cancellationToken);
+        if (notice is null)
+        {
+            return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, null, components);
+        }
+
+        return new NoticeEditorView(
+            notice.IsPublished,
+            notice.IsPublished ? notice.Title : null,
+            notice.IsPublished ? notice.Status : null,
+            notice.LastPublishedAt,
+            notice.ResolvedAt,
+            notice.Updates.OrderByDescending(u => u.PublishedAt).Select(u => new PublicUpdateView(u.Status, u.Title, u.Message, u.PublishedAt)).ToList(),
+            notice.Impacts.Where(i => i.IsCurrent).ToDictionary(i => i.ComponentId, i => i.State),
+            notice.DraftTitle,
+            notice.DraftMessage,
+            notice.DraftStatus,
+            notice.DraftImpactMap,
+            notice.DraftedByName,
+            notice.DraftedAt,
+            notice.Version,
+            components);
+    }
+}
+
+public sealed record ComponentView(int Id, string Name, string Description, int SortOrder, bool IsArchived, Guid Version);
+
+public sealed record PublicUpdateView(PublicStatus Status, string Title, string Message, DateTimeOffset PublishedAt);
+
+/// <summary>The notice as the incident page shows it: what is public now, and the draft waiting to be published.</summary>
+public sealed record NoticeEditorView(
+    bool IsPublished,
+    string? Title,
+    PublicStatus? Status,
+    DateTimeOffset? LastPublishedAt,
+    DateTimeOffset? ResolvedAt,
+    IReadOnlyList<PublicUpdateView> Updates,
+    IReadOnlyDictionary<int, ComponentState> CurrentImpacts,
+    string? DraftTitle,
+    string? DraftMessage,
+    PublicStatus? DraftStatus,
+    IReadOnlyDictionary<int, ComponentState> DraftImpacts,
+    string? DraftedBy,
+    DateTimeOffset? DraftedAt,
+    Guid? Version,
+    IReadOnlyList<ComponentView> Components)
+{
+    public bool HasDraft => DraftTitle is not null || DraftMessage is not null;
+
+    public bool IsOpen => IsPublished && ResolvedAt is null;
+}

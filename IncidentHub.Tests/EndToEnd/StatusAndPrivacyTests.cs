@@ -1,0 +1,137 @@
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.StatusPage;
+using IncidentHub.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentHub.Tests.EndToEnd;
+
+/// <summary>The public status page, the support board and private incidents, as people use them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(realServer: true);
+    private TestUser _admin = null!;
+    private TestUser _lead = null!;
+    private TestUser _other = null!;
+    private TestUser _viewer = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _admin = await _app.CompleteSetupAsync();
+        _lead = await _app.CreateUserAsync("Lena Lead", AppRole.Responder);
+        _other = await _app.CreateUserAsync("Otto Other", AppRole.Responder);
+        _viewer = await _app.CreateUserAsync("Vera Viewer", AppRole.Viewer);
+        await _app.Get<StatusComponentService>().SaveAsync(_admin.Actor, new ComponentForm { Name = "Payments" });
+    }
+
+    [Fact]
+    public async Task TheLeadPublishes_AndAnAnonymousVisitorSeesItOnTheStatusPage()
+    {
+        var incident = await _app.DeclareAsync(_lead, "Gateway 502s on card payments");
+        await using var customer = await BrowserSession.OpenAsync(browser, _app);
+        await customer.Page.GotoAsync(customer.Url("/status"));
+        await Expect(customer.TestId("status-headline")).ToHaveTextAsync("All systems operational");
+
+        await using var lead = await BrowserSession.OpenAsync(browser, _app);
+        await lead.SignInAsync(_lead, $"/incidents/{incident.Number}");
+        await lead.TestId("notice-title").FillAsync("Some card payments are failing");
+        await lead.TestId("notice-message").FillAsync("Some card payments fail at checkout. Retrying usually works; a fix is on its way.");
+        await lead.SelectAsync(lead.TestId("impact-Payments"), "Partial outage");
+        await lead.TestId("publish").ClickAsync();
+        await lead.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(lead.TestId("public-state")).ToContainTextAsync("Some card payments are failing");
+        await Expect(lead.Page.Locator("[data-testid=timeline-entry][data-kind=Published]")).ToContainTextAsync("Lena Lead published to the status page");
+
+        await customer.Page.ReloadAsync();
+        await Expect(customer.TestId("status-headline")).ToHaveTextAsync("Partial outage");
+        await Expect(customer.TestId("status-incident")).ToContainTextAsync("Some card payments are failing");
+        await Expect(customer.TestId("status-incident")).ToContainTextAsync("Retrying usually works");
+        await Expect(customer.Page.Locator("body")).Not.ToContainTextAsync("Gateway 502s");
+        await Expect(customer.Page.Locator("body")).Not.ToContainTextAsync("Lena Lead");
+        await customer.ScreenshotAsync("status-01-public");
+    }
+
+    [Fact]
+    public async Task AViewersBoard_ShowsAnIncidentDeclaredInAnotherBrowser_WithoutReload()
+    {
+        await using var support = await BrowserSession.OpenAsync(browser, _app);
+        await support.SignInAsync(_viewer, "/board");
+        await Expect(support.TestId("board-quiet")).ToBeVisibleAsync();
+        await support.Page.EvaluateAsync("() => window.__noReload = 'still here'");
+
+        await using var lead = await BrowserSession.OpenAsync(browser, _app);
+        await lead.SignInAsync(_lead, "/");
+        await lead.TestId("declare-incident").ClickAsync();
+        await lead.TestId("declare-name").FillAsync("Exports stuck in the queue");
+        await lead.Page.GetByText("Major", new() { Exact = true }).ClickAsync();
+        await lead.TestId("declare-impact").FillAsync("Customers' scheduled exports arrive hours late.");
+        await lead.TestId("declare-submit").ClickAsync();
+
+        var item = support.Page.Locator("[data-testid=board-item][data-reference='INC-1']");
+        await Expect(item).ToContainTextAsync("Exports stuck in the queue");
+        await Expect(item).ToContainTextAsync("Customers' scheduled exports arrive hours late.");
+        await Expect(item).ToContainTextAsync("Nothing public yet");
+        Assert.Equal("still here", await support.Page.EvaluateAsync<string>("() => window.__noReload"));
+        await support.ScreenshotAsync("board-01-live");
+    }
+
+    [Fact]
+    public async Task APrivateIncident_IsInvisibleToOthers_UntilTheLeadLetsThemIn()
+    {
+        const string Secret = "ZEPHYRQUOKKA";
+        var severity = (await _app.Get<IncidentQueries>().GetSeveritiesAsync(cancellationToken: TestContext.Current.CancellationToken))[0].Id;
+        var incident = await _app.Get<IncidentService>().DeclareAsync(_lead.Actor,
+            new DeclareIncidentRequest { Name = $"Payroll export leaked {Secret}", SeverityId = severity, IsPrivate = true }, TestContext.Current.CancellationToken);
+
+        await using var other = await BrowserSession.OpenAsync(browser, _app);
+        await other.SignInAsync(_other, "/");
+        await Expect(other.TestId("dashboard-empty")).ToBeVisibleAsync();
+        await _app.PostUpdateAsync(_lead, incident, $"Still contained {Secret}");
+        await other.GotoAsync("/incidents");
+        await other.TestId("search").FillAsync(Secret);
+        await Expect(other.TestId("list-empty")).ToBeVisibleAsync();
+        Assert.DoesNotContain(Secret, await other.Page.ContentAsync(), StringComparison.Ordinal);
+
+        await other.GotoAsync($"/incidents/{incident.Number}");
+        await Expect(other.TestId("incident-not-found")).ToContainTextAsync($"There is no incident {incident.Reference} that you can see");
+        await other.TestId("access-reason").FillAsync("I run payroll support.");
+        await other.TestId("ask-access").ClickAsync();
+        await Expect(other.TestId("access-asked")).ToBeVisibleAsync();
+
+        await using var lead = await BrowserSession.OpenAsync(browser, _app);
+        await lead.SignInAsync(_lead, $"/incidents/{incident.Number}");
+        await Expect(lead.TestId("private-chip")).ToBeVisibleAsync();
+        await Expect(lead.TestId("access-request")).ToContainTextAsync("I run payroll support.");
+        await lead.ScreenshotAsync("private-01-lead");
+        await lead.TestId("grant-request").ClickAsync();
+        await Expect(lead.TestId("access-grant")).ToContainTextAsync("Otto Other");
+
+        await other.GotoAsync($"/incidents/{incident.Number}");
+        await Expect(other.TestId("incident-name")).ToContainTextAsync(Secret);
+    }
+
+    [Fact]
+    public async Task MarkupInIncidentText_IsShownAsText_AndNeverRuns()
+    {
+        const string Payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> **bold**";
+        var incident = await _app.DeclareAsync(_lead, Payload);
+        await _app.PostUpdateAsync(_lead, incident, Payload);
+        await using var me = await BrowserSession.OpenAsync(browser, _app);
+        var dialogs = 0;
+        me.Page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+
+        await me.SignInAsync(_lead, "/");
+        await Expect(me.TestId("incident-link")).ToHaveTextAsync(Payload);
+        await me.GotoAsync($"/incidents/{incident.Number}");
+        await Expect(me.TestId("incident-name")).ToHaveTextAsync(Payload);
+        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "**bold**" }).First).ToBeVisibleAsync();
+        await me.GotoAsync("/board");
+        await Expect(me.Page.Locator("[data-testid=board-item]")).ToContainTextAsync(Payload);
+
+        Assert.Equal(0, dialogs);
+        Assert.True(await me.Page.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
