@@ -6,7 +6,7 @@ namespace IncidentHub.Tests.TestSupport;
 /// <summary>Shortcuts that set up incidents through the real services.</summary>
 public static class Scenario
 {
-    public static async Task<DeclaredIncident> DeclareAsync(this AppFactory app, TestUser by, string name, string severity = "Major", TestUser? lead = null)
+    public static async Task<DeclaredIncident> DeclareAsync(this AppFactory app, TestUser by, string name, string severity = "Major", TestUser? lead = null, bool isPrivate = false)
     {
         var severities = await app.Get<IncidentQueries>().GetSeveritiesAsync();
         return await app.Get<IncidentService>().DeclareAsync(by.Actor, new DeclareIncidentRequest
@@ -15,6 +15,7 @@ public static class Scenario
             SeverityId = severities.Single(s => s.Name == severity).Id,
             Summary = $"Summary of {name}",
             LeadId = lead?.Actor.UserId,
+            IsPrivate = isPrivate,
         });
     }
 

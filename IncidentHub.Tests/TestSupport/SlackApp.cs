@@ -60,9 +60,9 @@ public sealed class SlackApp : IAsyncDisposable
     }
 
     /// <summary>Declares through the service and waits until Slack has made its channel.</summary>
-    public async Task<(DeclaredIncident Incident, string ChannelId)> DeclareWithChannelAsync(TestUser by, string name, TestUser? lead = null)
+    public async Task<(DeclaredIncident Incident, string ChannelId)> DeclareWithChannelAsync(TestUser by, string name, TestUser? lead = null, bool isPrivate = false)
     {
-        var incident = await App.DeclareAsync(by, name, lead: lead);
+        var incident = await App.DeclareAsync(by, name, lead: lead, isPrivate: isPrivate);
         string? channelId = null;
         await Eventually.TrueAsync(async () => (channelId = await ChannelIdAsync(incident.Id)) is not null, Wait, $"Slack has a channel for {incident.Reference}");
         return (incident, channelId!);

@@ -63,19 +63,14 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
     [Fact]
     public async Task APrivateIncident_GetsAPrivateChannel_AndNoAnnouncement()
     {
-        await using var harness = new ServiceHarness(Database, services =>
-        {
-            services.AddSingleton<IIncidentChangeInterceptor, DeclarePrivately>();
-            services.AddChatOutbox(Provider);
-        });
-        var riley = await harness.CreateResponderAsync();
+        var riley = await Harness.CreateResponderAsync();
 
-        var incident = await harness.DeclareAsync(riley);
+        var incident = await Harness.DeclareAsync(riley, "Credential leak", configure: r => r.IsPrivate = true);
 
         var rows = await RowsAsync();
         Assert.DoesNotContain(rows, r => r.Kind is ChatOperationKind.Announce or ChatOperationKind.UpdateAnnouncement);
         Assert.True(ChatOperations.Deserialize<CreateChannelOperation>(rows.Single(r => r.Kind == ChatOperationKind.CreateChannel).Payload).IsPrivate);
-        Assert.True((await harness.QueryAsync(db => db.ChatChannels.SingleAsync(c => c.IncidentId == incident.Id, Ct))).IsPrivate);
+        Assert.True((await Harness.QueryAsync(db => db.ChatChannels.SingleAsync(c => c.IncidentId == incident.Id, Ct))).IsPrivate);
     }
 
     [Fact]

@@ -38,18 +38,4 @@ internal static class ChatTestData
 
     public static ChatMessageDeleted Deleted(string channel, int postedSeconds, int deletedSeconds) =>
         new(channel, Ts(postedSeconds), At(postedSeconds), Sam, At(deletedSeconds));
-
-    /// <summary>Makes every incident declared after it private (as the private choice of the status-page issue will).</summary>
-    public sealed class DeclarePrivately : IIncidentChangeInterceptor
-    {
-        public Task OnSavingAsync(IncidentHub.Core.Data.IncidentHubDbContext db, Incident incident, IncidentChange change, CancellationToken cancellationToken)
-        {
-            if (change.Kind == IncidentChangeKind.Declared)
-            {
-                typeof(Incident).GetProperty(nameof(Incident.Visibility))!.SetValue(incident, IncidentVisibility.Private);
-            }
-
-            return Task.CompletedTask;
-        }
-    }
 }

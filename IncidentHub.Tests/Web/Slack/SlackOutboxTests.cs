@@ -187,9 +187,9 @@ public sealed class SlackOutboxTests : IAsyncDisposable
     [Fact]
     public async Task APrivateIncident_GetsAPrivateChannel_AndNoAnnouncement()
     {
-        await StartAsync(services: s => s.Insert(0, ServiceDescriptor.Singleton<IIncidentChangeInterceptor, ChatTestData.DeclarePrivately>()));
+        await StartAsync();
 
-        var (_, channelId) = await _slack.DeclareWithChannelAsync(_lee, "Payroll data exposed");
+        var (_, channelId) = await _slack.DeclareWithChannelAsync(_lee, "Payroll data exposed", isPrivate: true);
         await _slack.OutboxDrainedAsync();
 
         Assert.True(_slack.Slack.Channel(channelId)!.IsPrivate);
