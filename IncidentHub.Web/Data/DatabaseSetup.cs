@@ -46,6 +46,7 @@ public static partial class DatabaseSetup
             default:
                 builder.UseSqlite(options.EffectiveConnectionString, sqlite =>
                     sqlite.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name));
+                builder.AddInterceptors(new SqliteBusyTimeout());
                 break;
         }
 
