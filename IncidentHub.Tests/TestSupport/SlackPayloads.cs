@@ -245,7 +245,7 @@ public static class SlackPayloads
     }
 
     /// <summary>A declare-form submission (bolt-python's test_view_submission.py), as the form field Slack posts.</summary>
-    public static string DeclareSubmission(string viewId, string user, string? name, string? severityId, string? summary = null, string? impact = null)
+    public static string DeclareSubmission(string viewId, string user, string? name, string? severityId, string? summary = null, string? impact = null, bool isPrivate = false)
     {
         JsonObject Text(string? value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
         var payload = new JsonObject
@@ -278,6 +278,16 @@ public static class SlackPayloads
                         },
                         ["summary"] = Text(summary),
                         ["impact"] = Text(impact),
+                        ["private"] = new JsonObject
+                        {
+                            ["value"] = new JsonObject
+                            {
+                                ["type"] = "checkboxes",
+                                ["selected_options"] = isPrivate
+                                    ? new JsonArray { new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Private incident" }, ["value"] = "private" } }
+                                    : new JsonArray(),
+                            },
+                        },
                     },
                 },
                 ["hash"] = "1596530361.3wRYuk3R",

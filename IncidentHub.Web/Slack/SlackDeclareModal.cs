@@ -89,6 +89,7 @@ public sealed partial class SlackDeclareModal(
             SeverityId = int.TryParse(severityValue, NumberStyles.None, CultureInfo.InvariantCulture, out var severityId) ? severityId : null,
             Summary = Text(values, "summary"),
             CustomerImpact = Text(values, "impact"),
+            IsPrivate = Checked(values, "private", "private"),
         };
 
         var actor = await users.ActorAsync(slackUserId, SlackEventMapper.Str(user, "name") ?? SlackEventMapper.Str(user, "username") ?? slackUserId, cancellationToken);
@@ -119,7 +120,7 @@ public sealed partial class SlackDeclareModal(
         try
         {
             var declared = await incidents.DeclareAsync(actor, request, cancellationToken);
-            return new SlackViewResponse(UpdateView: Declared(declared, request.Name));
+            return new SlackViewResponse(UpdateView: Declared(declared, request.Name, request.IsPrivate));
         }
         catch (DomainException ex)
         {
@@ -183,6 +184,20 @@ public sealed partial class SlackDeclareModal(
 
         blocks.Add(Input("summary", "Summary", Multiline(), optional: true));
         blocks.Add(Input("impact", "What customers experience", Multiline(), optional: true));
+        blocks.Add(Input("private", "Visibility", new JsonObject
+        {
+            ["type"] = "checkboxes",
+            ["action_id"] = "value",
+            ["options"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["text"] = Plain("Private incident"),
+                    ["description"] = Plain("Security, HR or legal: only the people on it see it. A private channel, no announcement."),
+                    ["value"] = "private",
+                },
+            },
+        }, optional: true));
         return new JsonObject
         {
             ["type"] = "modal",
@@ -194,7 +209,7 @@ public sealed partial class SlackDeclareModal(
         }.ToJsonString();
     }
 
-    private static string Declared(DeclaredIncident declared, string name) => new JsonObject
+    private static string Declared(DeclaredIncident declared, string name, bool isPrivate) => new JsonObject
     {
         ["type"] = "modal",
         ["title"] = Plain("Incident declared"),
@@ -207,7 +222,7 @@ public sealed partial class SlackDeclareModal(
                 ["text"] = new JsonObject
                 {
                     ["type"] = "mrkdwn",
-                    ["text"] = $"*{declared.Reference}: {SlackText.Escape(name)}* is declared. Its channel is on its way; you will be invited.",
+                    ["text"] = $"*{declared.Reference}: {SlackText.Escape(name)}* is declared. Its {(isPrivate ? "private " : "")}channel is on its way; you will be invited.",
                 },
             },
         },
@@ -240,6 +255,11 @@ public sealed partial class SlackDeclareModal(
         values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
         && element.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
             ? SlackEventMapper.Str(option, "value") : null;
+
+    private static bool Checked(JsonElement values, string block, string value) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
+        && element.TryGetProperty("selected_options", out var options) && options.ValueKind == JsonValueKind.Array
+        && options.EnumerateArray().Any(o => SlackEventMapper.Str(o, "value") == value);
 
     private static string BlockFor(string field) => field switch
     {

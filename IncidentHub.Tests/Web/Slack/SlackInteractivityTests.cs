@@ -38,6 +38,23 @@ public sealed class SlackInteractivityTests(SlackAppFixture fixture) : IClassFix
         _slack.QueryAsync(db => db.Incidents.Where(i => i.Number > _lastNumber).OrderBy(i => i.Number).Select(i => i.Name).ToListAsync(Ct));
 
     [Fact]
+    public async Task Submitting_WithPrivateTicked_DeclaresAPrivateIncident_InAPrivateChannel_WithoutAnnouncement()
+    {
+        var number = _lastNumber + 1;
+        var (status, body) = await SubmitAsync(DeclareSubmission("V0PRIVATE1", "U0LEE", "Payroll export leaked", _major, isPrivate: true));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("private channel", body!.Value.GetProperty("view").GetRawText(), StringComparison.Ordinal);
+        var visibility = await _slack.QueryAsync(db => db.Incidents.Where(i => i.Number == number).Select(i => i.Visibility).SingleAsync(Ct));
+        Assert.Equal(IncidentVisibility.Private, visibility);
+        var channel = $"inc-{number}-payroll-export-leaked";
+        await Eventually.TrueAsync(() => Task.FromResult(_slack.Slack.ChannelNamed(channel) is not null), SlackApp.Wait, "Slack has the incident's channel");
+        await _slack.OutboxDrainedAsync();
+        Assert.True(_slack.Slack.ChannelNamed(channel)!.IsPrivate);
+        Assert.DoesNotContain(_slack.Slack.Messages("C0ANNOUNCE"), m => (m.Text + m.Blocks).Contains($"INC-{number}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Submitting_DeclaresAsTheMatchedPerson_Once_HoweverOftenTheFormIsSent()
     {
         var form = DeclareSubmission("V0DECLARE1", "U0LEE", "Search is slow", _major, "p99 at 4 s", "Searches time out");
