@@ -12,6 +12,7 @@ namespace IncidentHub.Core.Chat;
 /// the incident's channel (private for a private incident), its topic, the declarer and lead in it, a first post and,
 /// unless private, an announcement; later changes are posted in the channel in the words of their timeline entries,
 /// keep the announcement current, bring new role holders in, and archive the channel when the incident is finished.
+/// An incident made private after its channel was opened to everyone says so there once and is posted there no more.
 /// Incidents declared before the chat system was connected have no channel and are left alone.
 /// </summary>
 public sealed class ChatOutboxInterceptor(string provider, TimeProvider time) : IIncidentChangeInterceptor
@@ -44,7 +45,7 @@ public sealed class ChatOutboxInterceptor(string provider, TimeProvider time) : 
 
         var channel = await db.ChatChannels.AsNoTracking()
             .Where(c => c.IncidentId == incident.Id && c.Provider == provider)
-            .Select(c => new { c.ArchivedAt })
+            .Select(c => new { c.ArchivedAt, c.IsPrivate })
             .SingleOrDefaultAsync(cancellationToken);
         if (channel is null || channel.ArchivedAt is not null)
         {
@@ -52,6 +53,18 @@ public sealed class ChatOutboxInterceptor(string provider, TimeProvider time) : 
         }
 
         var entries = incident.Timeline.ToList();
+        if (incident.IsPrivate && !channel.IsPrivate)
+        {
+            // Made private after its channel was opened to everyone: nothing more goes there (or to the announcement).
+            if (entries.Any(e => e.Kind == TimelineEntryKind.VisibilityChanged))
+            {
+                ChatOutboxService.Enqueue(db, provider, incident, ChatOperationKind.Post,
+                    new PostOperation($"{incident.Reference} is now private in IncidentHub. Nothing more about it is posted in this channel.", null, null), now);
+            }
+
+            return;
+        }
+
         foreach (var entry in entries.Where(e => Posted.Contains(e.Kind)))
         {
             ChatOutboxService.Enqueue(db, provider, incident, ChatOperationKind.Post, PostFor(entry), now);

@@ -126,6 +126,23 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
     }
 
     [Fact]
+    public async Task MadePrivate_AfterItsPublicChannelOpened_SaysSoOnce_AndPostsNothingMoreThere()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var incident = await DeclaredWithChannelAsync(riley);
+
+        await Harness.Access.ChangeVisibilityAsync(riley, incident.Id, IncidentVisibility.Private, Ct);
+        await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "The leaked key was rotated." }, Ct);
+        await Harness.Incidents.ChangeStatusAsync(riley, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, Ct);
+
+        var rows = await RowsAsync(incident.Id);
+        Assert.Equal([ChatOperationKind.Post], rows.Select(r => r.Kind));
+        var post = ChatOperations.Deserialize<PostOperation>(rows[0].Payload);
+        Assert.Contains("now private", post.Headline, StringComparison.Ordinal);
+        Assert.DoesNotContain("rotated", rows[0].Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Closing_ArchivesTheChannelAfterSayingSo()
     {
         var riley = await Harness.CreateResponderAsync();
