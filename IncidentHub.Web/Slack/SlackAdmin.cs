@@ -11,8 +11,22 @@ public sealed record SlackScope(string Name, string Enables);
 public sealed record SlackConnection(bool Configured, bool Connected, string? Team, string? BotUser, string? WorkspaceUrl, string? Problem, IReadOnlyList<SlackScope> MissingScopes);
 
 /// <summary>What the Slack settings page shows: the connection, the scopes, the addresses to paste, the manifest.</summary>
+/// <summary>Something Slack told us that an admin should know: what it was and when it last arrived.</summary>
+public sealed record SlackNotice(string Kind, DateTimeOffset At)
+{
+    public string Describe(string when) => Kind switch
+    {
+        "tokens_revoked" => $"Slack reported revoked tokens {when}. If the connection above fails, reinstall the app and update Slack:BotToken.",
+        "app_uninstalled" => $"The app was uninstalled from the workspace {when}.",
+        _ => $"Slack held back events {when}: more than 30,000 in an hour. Some channel activity may be missing from timelines.",
+    };
+}
+
 public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider services)
 {
+    /// <summary>The events Slack sends about the app itself that the admin page shows.</summary>
+    public static readonly IReadOnlyList<string> NoticeKinds = ["tokens_revoked", "app_uninstalled", "app_rate_limited"];
+
     public static readonly IReadOnlyList<SlackScope> RequiredScopes =
     [
         new("commands", "the /inc command and the declare shortcut"),
@@ -136,6 +150,27 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
             },
         };
         return manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>The latest of each notice Slack sent about the app (revoked tokens, uninstalled, rate-limited events).</summary>
+    public async Task<IReadOnlyList<SlackNotice>> NoticesAsync(CancellationToken cancellationToken)
+    {
+        var notices = new List<SlackNotice>();
+        if (!IsConfigured)
+        {
+            return notices;
+        }
+
+        var inbox = services.GetRequiredService<ChatInboxService>();
+        foreach (var kind in NoticeKinds)
+        {
+            if (await inbox.LastReceivedAsync(SlackOptions.Provider, kind, cancellationToken) is { } at)
+            {
+                notices.Add(new SlackNotice(kind, at));
+            }
+        }
+
+        return notices;
     }
 
     /// <summary>Queues a test message in the announcements channel and sends it straight away.</summary>

@@ -3,6 +3,7 @@ using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Tests.TestSupport;
+using IncidentHub.Web.Slack;
 using Microsoft.EntityFrameworkCore;
 using static IncidentHub.Tests.TestSupport.SlackPayloads;
 
@@ -291,9 +292,9 @@ public sealed class SlackEventsTests(SlackAppFixture fixture) : IClassFixture<Sl
         Assert.Equal(HttpStatusCode.OK, await SendAsync(Envelope(TokensRevoked())));
         await _slack.InboxDrainedAsync();
 
-        var inbox = _slack.App.Get<ChatInboxService>();
-        Assert.NotNull(await inbox.LastReceivedAsync("slack", "app_rate_limited", Ct));
-        Assert.NotNull(await inbox.LastReceivedAsync("slack", "tokens_revoked", Ct));
+        var notices = await _slack.App.Get<SlackAdmin>().NoticesAsync(Ct);
+        Assert.Equal(["tokens_revoked", "app_rate_limited"], notices.Select(n => n.Kind));
+        Assert.Contains("revoked tokens on today", notices[0].Describe("on today"), StringComparison.Ordinal);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

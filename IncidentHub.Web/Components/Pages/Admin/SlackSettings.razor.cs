@@ -2,6 +2,7 @@ using IncidentHub.Core.Chat;
 using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components.Shared;
 using IncidentHub.Web.Slack;
+using IncidentHub.Web.Time;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -14,8 +15,11 @@ public sealed partial class SlackSettings
     private IReadOnlyList<ChatOutboxView>? _outbox;
     private ChatOutboxSummary? _outboxSummary;
     private ChatInboxSummary? _inbox;
-    private List<string> _warnings = [];
+    private IReadOnlyList<SlackNotice> _notices = [];
     private bool _busy;
+
+    [CascadingParameter]
+    public ViewerClock Clock { get; set; } = default!;
 
     [Inject]
     public required SlackAdmin Admin { get; init; }
@@ -47,7 +51,7 @@ public sealed partial class SlackSettings
         await Feedback.RunAsync(async () =>
         {
             _connection = await Admin.CheckAsync(CancellationToken.None);
-            _warnings = await WarningsAsync();
+            _notices = await Admin.NoticesAsync(CancellationToken.None);
         });
         _connection ??= new SlackConnection(Admin.IsConfigured, false, null, null, null, "The connection could not be checked.", []);
         if (Admin.IsConfigured)
@@ -64,32 +68,6 @@ public sealed partial class SlackSettings
             _outboxSummary = await Outbox.SummaryAsync(SlackOptions.Provider);
             _inbox = await Inbox.SummaryAsync(SlackOptions.Provider);
         });
-    }
-
-    private async Task<List<string>> WarningsAsync()
-    {
-        var warnings = new List<string>();
-        if (!Admin.IsConfigured)
-        {
-            return warnings;
-        }
-
-        if (await Inbox.LastReceivedAsync(SlackOptions.Provider, "tokens_revoked") is { } revoked)
-        {
-            warnings.Add($"Slack reported revoked tokens on {revoked:yyyy-MM-dd HH:mm} UTC. If the connection above fails, reinstall the app and update Slack:BotToken.");
-        }
-
-        if (await Inbox.LastReceivedAsync(SlackOptions.Provider, "app_uninstalled") is { } uninstalled)
-        {
-            warnings.Add($"The app was uninstalled from the workspace on {uninstalled:yyyy-MM-dd HH:mm} UTC.");
-        }
-
-        if (await Inbox.LastReceivedAsync(SlackOptions.Provider, "app_rate_limited") is { } limited)
-        {
-            warnings.Add($"Slack held back events on {limited:yyyy-MM-dd HH:mm} UTC: more than 30,000 in an hour. Some channel activity may be missing from timelines.");
-        }
-
-        return warnings;
     }
 
     private async Task SendTestAsync()
