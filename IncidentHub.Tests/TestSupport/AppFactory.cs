@@ -88,6 +88,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("ConnectionStrings:IncidentHub", $"Data Source={_databasePath}");
         if (RealServer)
         {

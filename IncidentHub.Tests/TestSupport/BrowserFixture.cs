@@ -21,6 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}: apt-get install -y chromium");
         }
 
+        // Expect(...) waits 5 s by default; a busy two-core CI machine needs the same patience as every other wait.
+        Assertions.SetDefaultExpectTimeout(BrowserSession.Timeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
