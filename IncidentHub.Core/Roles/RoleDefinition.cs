@@ -5,7 +5,7 @@ namespace IncidentHub.Core.Roles;
 /// <summary>
 /// A role a person can hold on an incident, with instructions shown to whoever is given it.
 /// </summary>
-public sealed class RoleDefinition
+public sealed class RoleDefinition : IAdminEditable
 {
     public const int NameMax = 60;
     public const int InstructionsMax = 2_000;

@@ -27,21 +27,12 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = form.Name.Trim();
-        if (await db.RoleDefinitions.AnyAsync(r => r.Id != form.Id && r.Name == name && !r.IsArchived, cancellationToken))
-        {
-            throw ValidationFailedException.For(nameof(form.Name), $"There is already a role called {name}.");
-        }
+        await AdminEdits.EnsureNameFreeAsync(db.RoleDefinitions, form.Id, name, "role", archivedCount: false, cancellationToken);
 
         RoleDefinition role;
         if (form.Id is { } id)
         {
-            role = await db.RoleDefinitions.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-                ?? throw new NotFoundException("That role no longer exists.");
-            if (form.Version is { } seen && seen != role.Version)
-            {
-                throw new ConflictException($"Another admin changed {role.Name} while you were editing. Nothing was saved: look at the list and try again.");
-            }
-
+            role = await AdminEdits.FindForEditAsync(db.RoleDefinitions, id, form.Version, "role", cancellationToken);
             role.Change(name, form.Instructions ?? "");
         }
         else
@@ -60,8 +51,7 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var role = await db.RoleDefinitions.SingleOrDefaultAsync(r => r.Id == roleDefinitionId, cancellationToken)
-            ?? throw new NotFoundException("That role no longer exists.");
+        var role = await AdminEdits.FindAsync(db.RoleDefinitions, roleDefinitionId, "role", cancellationToken);
         if (archived)
         {
             role.Archive();

@@ -6,7 +6,7 @@ namespace IncidentHub.Core.Severities;
 /// <summary>
 /// A configurable severity. A higher <see cref="Rank"/> is more severe.
 /// </summary>
-public sealed class Severity
+public sealed class Severity : IAdminEditable
 {
     private Severity()
     {

@@ -17,10 +17,7 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = form.Name.Trim();
-        if (await db.Severities.AnyAsync(s => s.Id != form.Id && s.Name == name, cancellationToken))
-        {
-            throw ValidationFailedException.For(nameof(form.Name), $"There is already a severity called {name}.");
-        }
+        await AdminEdits.EnsureNameFreeAsync(db.Severities, form.Id, name, "severity", archivedCount: true, cancellationToken);
 
         if (await db.Severities.AnyAsync(s => s.Id != form.Id && s.Rank == form.Rank && !s.IsArchived, cancellationToken))
         {
@@ -30,13 +27,7 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         Severity severity;
         if (form.Id is { } id)
         {
-            severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-                ?? throw new NotFoundException("That severity no longer exists.");
-            if (form.Version is { } seen && seen != severity.Version)
-            {
-                throw new ConflictException($"Another admin changed {severity.Name} while you were editing. Nothing was saved: look at the list and try again.");
-            }
-
+            severity = await AdminEdits.FindForEditAsync(db.Severities, id, form.Version, "severity", cancellationToken);
             severity.Change(name, form.Rank, form.Guidance ?? "", form.UpdateCadenceMinutes);
         }
         else
@@ -55,8 +46,7 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == severityId, cancellationToken)
-            ?? throw new NotFoundException("That severity no longer exists.");
+        var severity = await AdminEdits.FindAsync(db.Severities, severityId, "severity", cancellationToken);
         if (archived && !severity.IsArchived && await db.Severities.CountAsync(s => !s.IsArchived, cancellationToken) <= 1)
         {
             throw new DomainException("Keep at least one severity: responders need one to declare an incident.");

@@ -3,7 +3,7 @@ using IncidentHub.Core.Common;
 namespace IncidentHub.Core.StatusPage;
 
 /// <summary>A part of the product customers recognise (API, Dashboard, Payments), listed on the public status page.</summary>
-public sealed class StatusComponent
+public sealed class StatusComponent : IAdminEditable
 {
     public const int NameMax = 100;
     public const int DescriptionMax = 500;

@@ -26,21 +26,12 @@ public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContex
         RequestValidator.Validate(form);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = form.Name.Trim();
-        if (await db.StatusComponents.AnyAsync(c => c.Id != form.Id && c.Name == name && !c.IsArchived, cancellationToken))
-        {
-            throw ValidationFailedException.For(nameof(form.Name), $"There is already a service called {name}.");
-        }
+        await AdminEdits.EnsureNameFreeAsync(db.StatusComponents, form.Id, name, "service", archivedCount: false, cancellationToken);
 
         StatusComponent component;
         if (form.Id is { } id)
         {
-            component = await db.StatusComponents.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-                ?? throw new NotFoundException("That service no longer exists.");
-            if (form.Version is { } seen && seen != component.Version)
-            {
-                throw new ConflictException($"Another admin changed {component.Name} while you were editing. Nothing was saved: look at the list and try again.");
-            }
-
+            component = await AdminEdits.FindForEditAsync(db.StatusComponents, id, form.Version, "service", cancellationToken);
             component.Change(name, form.Description);
         }
         else
@@ -61,8 +52,7 @@ public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContex
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureAdmin();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var component = await db.StatusComponents.SingleOrDefaultAsync(c => c.Id == componentId, cancellationToken)
-            ?? throw new NotFoundException("That service no longer exists.");
+        var component = await AdminEdits.FindAsync(db.StatusComponents, componentId, "service", cancellationToken);
         if (archived && await db.PublicImpacts.AnyAsync(i => i.ComponentId == componentId && i.Until == null, cancellationToken))
         {
             throw new DomainException($"{component.Name} is affected by an open public notice. Resolve that notice before removing the service.");
