@@ -6,6 +6,7 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.Reviews;
 using IncidentHub.Web.Slack;
 using IncidentHub.Web.StatusPage;
 using IncidentHub.Web.Time;
@@ -70,6 +71,7 @@ public static class IncidentHubWebSetup
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
         app.MapStatusPage();
+        app.MapReviewExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -82,6 +82,16 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(me.TestId("review-update")).ToHaveCountAsync(1);
         await Expect(me.TestId("review-roles").GetByText(sam.Name)).ToBeVisibleAsync();
         await me.ScreenshotAsync("journey-04-review");
+
+        // Take it away as the start of a post-mortem, with times in this browser's zone.
+        await Expect(me.TestId("review-export")).ToHaveAttributeAsync("href", "/incidents/1/review.md?tz=Europe%2FLondon");
+        var download = await page.RunAndWaitForDownloadAsync(() => me.TestId("review-export").ClickAsync());
+        Assert.Equal("INC-1-review.md", download.SuggestedFilename);
+        var markdown = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.StartsWith("# INC-1: Checkout is failing for card payments\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Times:** Europe/London", markdown, StringComparison.Ordinal);
+        Assert.Contains("> Gateway errors started after the 14:00 deploy. Rolling it back.", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| Incident Lead | {sam.Name} |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.StatusPage;
@@ -95,6 +96,10 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
 
         await other.GotoAsync($"/incidents/{incident.Number}");
         await Expect(other.TestId("incident-not-found")).ToContainTextAsync($"There is no incident {incident.Reference} that you can see");
+        await other.GotoAsync($"/incidents/{incident.Number}/review");
+        await Expect(other.Page.GetByText($"There is no incident {incident.Reference}")).ToBeVisibleAsync();
+        Assert.DoesNotContain(Secret, await other.Page.ContentAsync(), StringComparison.Ordinal);
+        await other.GotoAsync($"/incidents/{incident.Number}");
         await other.TestId("access-reason").FillAsync("I run payroll support.");
         await other.TestId("ask-access").ClickAsync();
         await Expect(other.TestId("access-asked")).ToBeVisibleAsync();
@@ -109,6 +114,15 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
 
         await other.GotoAsync($"/incidents/{incident.Number}");
         await Expect(other.TestId("incident-name")).ToContainTextAsync(Secret);
+
+        // Reading its review is a view too, and goes in the access log the lead reads.
+        var access = _app.Get<IncidentAccessService>();
+        async Task<int> ViewsAsync() => (await access.GetAccessAsync(_lead.Actor, incident.Id, TestContext.Current.CancellationToken))!.Log
+            .Count(e => e.Kind == AccessLogKind.Viewed && e.UserName == "Otto Other");
+        var views = await ViewsAsync();
+        await other.GotoAsync($"/incidents/{incident.Number}/review");
+        await Expect(other.Page.GetByText($"Review: Payroll export leaked {Secret}")).ToBeVisibleAsync();
+        await Eventually.TrueAsync(async () => await ViewsAsync() == views + 1, TimeSpan.FromSeconds(15), "the review's view is in the access log");
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/incidents"] = SignedIn("/incidents"),
         ["/incidents/{Number:int:min(1)}"] = SignedIn("/incidents/1"),
         ["/incidents/{Number:int:min(1)}/review"] = SignedIn("/incidents/1/review"),
+        ["/incidents/{number:int:min(1)}/review.md"] = SignedIn("/incidents/1/review.md"),
         ["/notifications"] = SignedIn("/notifications"),
         ["/board"] = SignedIn("/board"),
         ["/board/wall"] = SignedIn("/board/wall"),

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Access;
 using IncidentHub.Core.Live;
 using IncidentHub.Core.Reviews;
 using Microsoft.AspNetCore.Components;
@@ -19,12 +20,17 @@ public partial class ReviewPage
     [Inject]
     public required IncidentHub.Web.Auth.CurrentUser CurrentUser { get; init; }
 
+    [Inject]
+    public required IncidentAccessService Access { get; init; }
+
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
         if (_review is not null)
         {
             Watch(_review.Incident.Id);
+            // Someone not on a private incident (an admin, someone let in) reading its review goes in its access log.
+            await Access.RecordViewAsync(await CurrentUser.GetActorAsync(), _review.Incident.Id);
         }
     }
 
