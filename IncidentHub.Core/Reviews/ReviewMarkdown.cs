@@ -3,6 +3,7 @@ using System.Text;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Timeline;
 
 namespace IncidentHub.Core.Reviews;
 
@@ -27,7 +28,16 @@ public static class ReviewMarkdown
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(zone);
         var incident = review.Incident;
-        string At(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", Culture);
+        var usualOffset = zone.GetUtcOffset(incident.DeclaredAt);
+
+        // A time whose offset differs from the header's (the clocks changed during the incident) carries its own.
+        string At(DateTimeOffset instant)
+        {
+            var local = TimeZoneInfo.ConvertTime(instant, zone);
+            var text = local.ToString("yyyy-MM-dd HH:mm", Culture);
+            return local.Offset == usualOffset ? text : $"{text} ({Offset(local.Offset)})";
+        }
+
         string AtOr(DateTimeOffset? instant, string missing) => instant is { } value ? At(value) : missing;
 
         var md = new StringBuilder();
@@ -40,7 +50,18 @@ public static class ReviewMarkdown
             md.Append("- **Private incident:** share this document only with the people on it.\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"- **Times:** {zone.Id}, exported {At(exportedAt)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **Times:** {zone.Id} ({Offset(usualOffset)}), exported {At(exportedAt)}\n");
+        if (incident.Status == IncidentStatus.Declined)
+        {
+            md.Append("- **Declined:** not an incident after all; what was recorded before it was declined is below.\n");
+        }
+        else if (!incident.Status.HasReview())
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"- **Not final:** the incident is {incident.Status.ToString().ToLowerInvariant()}; this is what was known when it was exported.\n");
+        }
+
+        md.Append('\n');
 
         Section(md, "Summary");
         Quote(md, incident.Summary, "No summary was written.");
@@ -76,9 +97,9 @@ public static class ReviewMarkdown
 
         foreach (var entry in review.KeyEvents)
         {
-            var detail = string.IsNullOrWhiteSpace(entry.Detail) ? "" : $" ({OneLine(entry.Detail)})";
+            var detail = EntryDetail(entry, At) is { Length: > 0 } text ? $" ({text})" : "";
             // "Riley Chen accepted the incident" names its actor already; a note or an update does not.
-            var who = entry.Text.StartsWith(entry.ActorName, StringComparison.Ordinal) ? "" : $"{OneLine(entry.ActorName)}: ";
+            var who = entry.Text.StartsWith(entry.ActorName + " ", StringComparison.Ordinal) ? "" : $"{OneLine(entry.ActorName)}: ";
             md.Append(CultureInfo.InvariantCulture, $"- **{At(entry.OccurredAt)}** {who}{Indented(entry.Text)}{detail}\n");
         }
 
@@ -134,6 +155,21 @@ public static class ReviewMarkdown
         return md.ToString();
     }
 
+    /// <summary>
+    /// The small print under an entry. Times recorded on the entry are written in the document's zone, as the page
+    /// shows them in the viewer's; the stored detail text has them in UTC.
+    /// </summary>
+    private static string EntryDetail(TimelineEntryView entry, Func<DateTimeOffset, string> at) => entry.TimeAfter switch
+    {
+        { } after when entry.Kind == TimelineEntryKind.TimestampCorrected && entry.TimeBefore is { } before => $"was {at(before)}, now {at(after)}",
+        { } after when entry.Kind == TimelineEntryKind.TimestampCorrected => $"set to {at(after)}",
+        { } after => $"next update due {at(after)}",
+        null => string.IsNullOrWhiteSpace(entry.Detail) ? "" : OneLine(entry.Detail),
+    };
+
+    private static string Offset(TimeSpan offset) =>
+        "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", Culture);
+
     private static void Section(StringBuilder md, string title) => md.Append(CultureInfo.InvariantCulture, $"## {title}\n\n");
 
     private static void Quote(StringBuilder md, string? text, string missing)
@@ -167,5 +203,6 @@ public static class ReviewMarkdown
     private static string Indented(string text) => string.Join("\n  ", Lines(text));
 
     /// <summary>Text in a table cell: one line, and a "|" cannot end the cell.</summary>
-    private static string Cell(string text) => OneLine(text).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) =>
+        OneLine(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -123,6 +123,7 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
         await other.GotoAsync($"/incidents/{incident.Number}/review");
         await Expect(other.Page.GetByText($"Review: Payroll export leaked {Secret}")).ToBeVisibleAsync();
         await Eventually.TrueAsync(async () => await ViewsAsync() == views + 1, TimeSpan.FromSeconds(15), "the review's view is in the access log");
+        Assert.Equal(views + 1, await ViewsAsync());
     }
 
     [Fact]

@@ -42,7 +42,10 @@ public sealed class ReviewExportTests : IAsyncLifetime
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.StartsWith("# INC-1: Checkout failing\n", body, StringComparison.Ordinal);
-        Assert.Contains("- **Times:** Asia/Tokyo", body, StringComparison.Ordinal);
+        Assert.Contains("- **Times:** Asia/Tokyo (UTC+09:00)", body, StringComparison.Ordinal);
+        var declared = (await _app.Get<IncidentQueries>().GetDetailAsync(_lead.Actor, incident.Number, TestContext.Current.CancellationToken))!.DeclaredAt;
+        var inTokyo = TimeZoneInfo.ConvertTime(declared, TimeDisplay.FindZone("Asia/Tokyo")).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"| Declared | {inTokyo} |", body, StringComparison.Ordinal);
         Assert.Contains("> Rolled back; watching.", body, StringComparison.Ordinal);
     }
 
@@ -54,7 +57,7 @@ public sealed class ReviewExportTests : IAsyncLifetime
         var body = await (await GetAsync(_lead, $"/incidents/{incident.Number}/review.md?tz=Mars/Olympus")).Content
             .ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Contains("- **Times:** UTC", body, StringComparison.Ordinal);
+        Assert.Contains("- **Times:** UTC (UTC+00:00)", body, StringComparison.Ordinal);
     }
 
     [Fact]

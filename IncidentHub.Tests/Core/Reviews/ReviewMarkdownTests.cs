@@ -50,8 +50,9 @@ public abstract class ReviewMarkdownTests(TestDatabase database) : DatabaseTest(
         var markdown = await ExportAsync();
 
         Assert.StartsWith("# INC-1: Checkout | card payments failing\n\n- **Status:** Resolved\n- **Severity:** Major\n- **Incident lead:** Riley Chen\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **Times:** America/New_York, exported 2026-11-24 05:00\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Times:** America/New_York (UTC-05:00), exported 2026-11-24 05:00\n", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Private incident", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not final", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,6 +92,28 @@ public abstract class ReviewMarkdownTests(TestDatabase database) : DatabaseTest(
     }
 
     [Fact]
+    public async Task Render_WritesCorrectedTimesInTheZone_AndMarksTimesAfterTheClocksChanged()
+    {
+        var riley = await Harness.CreateResponderAsync("Riley Chen");
+        var incident = await Harness.DeclareAsync(riley, "Slow leak");
+        await Harness.Incidents.CorrectTimestampAsync(riley, incident.Id, IncidentTimestamp.ImpactStarted, null, ServiceHarness.Start - TimeSpan.FromMinutes(10), Ct);
+        var correction = await Harness.QueryAsync(db => Task.FromResult(db.TimelineEntries.Single(e => e.Kind == TimelineEntryKind.TimestampCorrected).Id));
+        await Harness.Timeline.SetHighlightAsync(riley, incident.Id, correction, highlighted: true, Ct);
+        // New York moves to daylight saving time (UTC-4) on 14 March 2027 at 07:00 UTC.
+        Harness.Time.Advance(new DateTimeOffset(2027, 3, 14, 12, 0, 0, TimeSpan.Zero) - ServiceHarness.Start);
+        await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Still leaking." }, Ct);
+
+        var review = (await Harness.ReviewQueries.GetReviewAsync(riley, incident.Number, Ct))!;
+        var markdown = ReviewMarkdown.Render(review, NewYork, Harness.Time.GetUtcNow());
+
+        Assert.Contains("(set to 2026-11-24 03:50)\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC)", markdown.Split("## Key events")[1].Split("## Update cadence")[0], StringComparison.Ordinal);
+        Assert.Contains("- **Times:** America/New_York (UTC-05:00)", markdown, StringComparison.Ordinal);
+        Assert.Contains("**2027-03-14 08:00 (UTC-04:00)**, Riley Chen", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Not final:** the incident is triage;", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_OfAPrivateIncident_SaysToKeepItPrivate()
     {
         var markdown = await ExportAsync(isPrivate: true);
@@ -104,6 +127,7 @@ public abstract class ReviewMarkdownTests(TestDatabase database) : DatabaseTest(
         var markdown = await ExportAsync(leadName: "Riley | Ops");
 
         Assert.Contains("| Incident Lead | Riley \\| Ops | 2026-11-24 04:00 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Declared | 2026-11-24 04:00 |", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Incident lead:** Riley | Ops\n", markdown, StringComparison.Ordinal);
     }
 }
