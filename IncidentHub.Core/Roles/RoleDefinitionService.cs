@@ -58,12 +58,7 @@ public sealed class RoleDefinitionService(IDbContextFactory<IncidentHubDbContext
         }
         else
         {
-            if (role.IsArchived
-                && await db.RoleDefinitions.AnyAsync(r => r.Id != role.Id && r.Name == role.Name && !r.IsArchived, cancellationToken))
-            {
-                throw new DomainException($"There is already a role called {role.Name}. Rename this one, then restore it.");
-            }
-
+            await AdminEdits.EnsureCanRestoreAsync(db.RoleDefinitions, role, "role", cancellationToken);
             role.Restore();
         }
 

@@ -64,6 +64,7 @@ public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContex
         }
         else
         {
+            await AdminEdits.EnsureCanRestoreAsync(db.StatusComponents, component, "service", cancellationToken);
             component.Restore();
         }
 

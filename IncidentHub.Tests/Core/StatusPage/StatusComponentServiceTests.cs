@@ -65,6 +65,19 @@ public abstract class StatusComponentServiceTests(TestDatabase database) : Datab
     }
 
     [Fact]
+    public async Task Restore_WhenItsNameIsNowTaken_IsRefused_SoCustomersNeverSeeTwoOfOne()
+    {
+        var old = await Harness.StatusComponents.SaveAsync(_admin, new ComponentForm { Name = "API" }, Ct);
+        await Harness.StatusComponents.SetArchivedAsync(_admin, old, archived: true, Ct);
+        await Harness.StatusComponents.SaveAsync(_admin, new ComponentForm { Name = "API" }, Ct);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.StatusComponents.SetArchivedAsync(_admin, old, archived: false, Ct));
+
+        Assert.Equal("There is already a service called API. Rename this one, then restore it.", ex.Message);
+        Assert.Equal(["API"], await NamesAsync());
+    }
+
+    [Fact]
     public async Task Save_Existing_KeepsItsOwnName_AndChangesTheDescription()
     {
         var id = await Harness.StatusComponents.SaveAsync(_admin, new ComponentForm { Name = "API" }, Ct);

@@ -2,19 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Common;
 
-/// <summary>A setting admins keep in a list (a severity, a role, a status-page service): named, archivable, versioned.</summary>
-public interface IAdminEditable
-{
-    int Id { get; }
-
-    string Name { get; }
-
-    bool IsArchived { get; }
-
-    /// <summary>Changes on every edit; an editor who started from an older one is told, not overwritten.</summary>
-    Guid Version { get; }
-}
-
 /// <summary>The steps every admin list shares when saving: find the item, refuse a stale edit, refuse a taken name.</summary>
 public static class AdminEdits
 {
@@ -37,12 +24,24 @@ public static class AdminEdits
         return item;
     }
 
+    /// <summary>Refuses to bring back a retired item whose name another item in use now has.</summary>
+    public static async Task EnsureCanRestoreAsync<T>(IQueryable<T> items, T item, string noun, CancellationToken cancellationToken)
+        where T : class, IAdminEditable
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.IsArchived && await items.AnyAsync(other => other.Id != item.Id && other.Name == item.Name && !other.IsArchived, cancellationToken))
+        {
+            throw new DomainException($"There is already a {noun} called {item.Name}. Rename this one, then restore it.");
+        }
+    }
+
     /// <summary>Refuses a name another item already has (among the items still in use, unless archived ones count too).</summary>
     public static async Task EnsureNameFreeAsync<T>(
         IQueryable<T> items, int? id, string name, string noun, bool archivedCount, CancellationToken cancellationToken)
         where T : class, IAdminEditable
     {
-        if (await items.AnyAsync(item => item.Id != id && item.Name == name && (archivedCount || !item.IsArchived), cancellationToken))
+        var rivals = archivedCount ? items : items.Where(item => !item.IsArchived);
+        if (await rivals.AnyAsync(item => item.Id != id && item.Name == name, cancellationToken))
         {
             throw ValidationFailedException.For("Name", $"There is already a {noun} called {name}.");
         }
