@@ -8,9 +8,6 @@ namespace IncidentHub.Tests.Components;
 
 public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
 {
-    /// <summary>The dialog loads severities from a real database; bUnit's one-second default is too short on a busy CI machine.</summary>
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     private ComponentHarness _ui = null!;
     private Actor _me = null!;
 
@@ -37,14 +34,14 @@ public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IC
             Assert.Contains("All hands, page whoever is needed.", provider.Markup, StringComparison.Ordinal);
             Assert.Contains("Work on it now.", provider.Markup, StringComparison.Ordinal);
             Assert.Contains("Riley Chen (you)", provider.Markup, StringComparison.Ordinal);
-        }, Wait);
+        });
     }
 
     [Fact]
     public async Task Submit_WithNothingFilledIn_SaysWhatIsMissing_AndDeclaresNothing()
     {
         var (provider, _) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
-        provider.WaitForElement("[data-testid=severity-Major]", Wait);
+        provider.WaitForElement("[data-testid=severity-Major]");
 
         await provider.Find("form").SubmitAsync();
 
@@ -52,7 +49,7 @@ public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IC
         {
             Assert.Contains("Give the incident a name: what is broken?", provider.Markup, StringComparison.Ordinal);
             Assert.Contains("Pick a severity.", provider.Markup, StringComparison.Ordinal);
-        }, Wait);
+        });
         Assert.Equal(0, (await _ui.Core.IncidentQueries.SearchAsync(new IncidentSearch(), Xunit.TestContext.Current.CancellationToken)).TotalCount);
     }
 
@@ -60,20 +57,20 @@ public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IC
     public async Task Submit_WithNameAndSeverity_DeclaresWithMeAsLead_AndClosesWithTheReference()
     {
         var (provider, dialog) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
-        provider.WaitForElement("[data-testid=severity-Major]", Wait);
+        provider.WaitForElement("[data-testid=severity-Major]");
 
         await provider.Find("[data-testid=declare-name]").InputAsync(new() { Value = "Checkout is failing" });
         await provider.Find("[data-testid=severity-Major]").ClickAsync(new());
         await provider.Find("form").SubmitAsync();
 
-        var result = await dialog.Result.WaitAsync(Wait, Xunit.TestContext.Current.CancellationToken);
+        var result = await dialog.Result.WaitAsync(ComponentHarness.Wait, Xunit.TestContext.Current.CancellationToken);
         var declared = Assert.IsType<DeclaredIncident>(result!.Data);
         Assert.Equal("INC-1", declared.Reference);
         var detail = await _ui.Core.IncidentQueries.GetDetailAsync(1, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal("Checkout is failing", detail!.Name);
         Assert.Equal("Major", detail.Severity.Name);
         Assert.Equal(_me.UserId, detail.LeadId);
-        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll(".mud-dialog")), Wait);
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll(".mud-dialog")));
     }
 
     public async ValueTask DisposeAsync() => await _ui.DisposeAsync();

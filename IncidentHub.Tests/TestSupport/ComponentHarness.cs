@@ -44,6 +44,11 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.RenderTree.Add<CascadingValue<ViewerClock>>(p => p.Add(c => c.Value, Clock));
     }
 
+    /// <summary>Components here load from a real database; bUnit's one-second default wait is too short on a busy CI machine.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    static ComponentHarness() => BunitContext.DefaultWaitTimeout = Wait;
+
     public BunitContext Context { get; } = new();
 
     public ServiceHarness Core { get; }
