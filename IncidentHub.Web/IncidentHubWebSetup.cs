@@ -7,6 +7,7 @@ using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
 using IncidentHub.Web.Reviews;
+using IncidentHub.Web.Security;
 using IncidentHub.Web.Slack;
 using IncidentHub.Web.StatusPage;
 using IncidentHub.Web.Time;
@@ -23,6 +24,9 @@ public static class IncidentHubWebSetup
         services.AddIncidentHubCore();
         services.AddIncidentHubDatabase(configuration, environment);
         services.AddIncidentHubAuth();
+        services.AddIncidentHubProxies(configuration);
+        services.AddIncidentHubRateLimits();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddSingleton<LiveIncidentFeed>();
         services.AddSingleton<IIncidentChangeFeed>(sp => sp.GetRequiredService<LiveIncidentFeed>());
@@ -50,6 +54,9 @@ public static class IncidentHubWebSetup
 
     public static WebApplication UseIncidentHub(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them, for everything after.
+        app.UseForwardedHeaders();
+        app.UseRateLimiter();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });

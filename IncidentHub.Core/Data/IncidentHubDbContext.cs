@@ -56,6 +56,7 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<ChatInboxItem> ChatInbox => Set<ChatInboxItem>();
 
     public DbSet<ChatOutboxItem> ChatOutbox => Set<ChatOutboxItem>();
+
     public DbSet<IncidentAccessGrant> IncidentAccessGrants => Set<IncidentAccessGrant>();
 
     public DbSet<IncidentAccessRequest> IncidentAccessRequests => Set<IncidentAccessRequest>();
@@ -69,6 +70,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<PublicUpdate> PublicUpdates => Set<PublicUpdate>();
 
     public DbSet<PublicImpact> PublicImpacts => Set<PublicImpact>();
+
+    /// <summary>One row once the first administrator exists (see <see cref="Users.Installation"/>).</summary>
+    public DbSet<Installation> Installation => Set<Installation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
