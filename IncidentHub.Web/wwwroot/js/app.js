@@ -25,8 +25,11 @@ document.addEventListener("input", function (event) {
 
   field.classList.remove("invalid");
   field.removeAttribute("aria-invalid");
-  for (let next = field.nextElementSibling; next && next.matches(".validation-message, .ih-field-error"); next = next.nextElementSibling) {
-    next.hidden = true;
+  // The field's messages follow it, before the next field's label (help text may sit in between).
+  for (let next = field.nextElementSibling; next && !next.matches("label, input, textarea, select, button"); next = next.nextElementSibling) {
+    if (next.matches(".validation-message, .ih-field-error")) {
+      next.hidden = true;
+    }
   }
 });
 
