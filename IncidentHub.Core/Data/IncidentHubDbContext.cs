@@ -74,6 +74,13 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     /// <summary>One row once the first administrator exists (see <see cref="Users.Installation"/>).</summary>
     public DbSet<Installation> Installation => Set<Installation>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // Every provider and every caller: no text XML forbids reaches the database.
+        optionsBuilder.AddInterceptors(TextCleaningInterceptor.Instance);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
