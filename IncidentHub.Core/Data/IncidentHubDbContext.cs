@@ -1,6 +1,7 @@
 using IncidentHub.Core.Access;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Chat;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
@@ -56,6 +57,11 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     public DbSet<ChatInboxItem> ChatInbox => Set<ChatInboxItem>();
 
     public DbSet<ChatOutboxItem> ChatOutbox => Set<ChatOutboxItem>();
+
+    public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
+
+    public DbSet<EventConsumerPosition> EventConsumers => Set<EventConsumerPosition>();
+
     public DbSet<IncidentAccessGrant> IncidentAccessGrants => Set<IncidentAccessGrant>();
 
     public DbSet<IncidentAccessRequest> IncidentAccessRequests => Set<IncidentAccessRequest>();
