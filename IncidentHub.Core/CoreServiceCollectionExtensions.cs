@@ -48,6 +48,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SeverityService>();
         services.AddSingleton<RoleDefinitionService>();
         services.AddSingleton<UserAccountService>();
+        services.AddSingleton<PasswordCheck>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<UpdateNudgeSweeper>();

@@ -7,6 +7,7 @@ using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
 using IncidentHub.Web.Reviews;
+using IncidentHub.Web.Security;
 using IncidentHub.Web.Slack;
 using IncidentHub.Web.StatusPage;
 using IncidentHub.Web.Time;
@@ -23,6 +24,9 @@ public static class IncidentHubWebSetup
         services.AddIncidentHubCore();
         services.AddIncidentHubDatabase(configuration, environment);
         services.AddIncidentHubAuth();
+        services.AddIncidentHubProxies(configuration);
+        services.AddIncidentHubRateLimits();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddSingleton<LiveIncidentFeed>();
         services.AddSingleton<IIncidentChangeFeed>(sp => sp.GetRequiredService<LiveIncidentFeed>());
@@ -50,6 +54,10 @@ public static class IncidentHubWebSetup
 
     public static WebApplication UseIncidentHub(this WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them, for everything after.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRateLimiter();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
@@ -66,13 +74,14 @@ public static class IncidentHubWebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
         // Liveness without touching the database: for orchestrators, and the benchmarks' bare baseline.
-        app.MapGet("/healthz/live", () => Results.Text("ok")).AllowAnonymous();
+        app.MapMethods("/healthz/live", [HttpMethods.Get, HttpMethods.Head], () => Results.Text("ok")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
         app.MapStatusPage();
         app.MapReviewExport();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole policy (frame-ancestors 'none' included) instead of Blazor's frame-ancestors 'self'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -13,7 +13,7 @@ public static class IncidentEventCatalog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new XmlSafeStringConverter() },
     };
 
     private static readonly FrozenDictionary<Type, string> KindsByType = typeof(IncidentEvent).Assembly.GetTypes()
@@ -49,4 +49,19 @@ public static class IncidentEventCatalog
         TypesByKind.TryGetValue(kind, out var type)
             ? (IncidentEvent)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new InvalidOperationException($"An empty {kind} payload."))
             : new UnrecognisedEvent(kind);
+}
+
+/// <summary>
+/// Payload text is cleaned like every other text IncidentHub stores (<see cref="Common.XmlSafeText"/>), so an event
+/// says exactly what its rows say.
+/// </summary>
+internal sealed class XmlSafeStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(Common.XmlSafeText.IsClean(value) ? value : Common.XmlSafeText.Clean(value));
+    }
 }

@@ -47,6 +47,20 @@ public sealed class IncidentEventPipeline(EventDispatcher dispatcher, TimeProvid
             return [];
         }
 
+        db.SavingWithEvents = true;
+        try
+        {
+            return await SaveAsync(db, incidents, pending, cancellationToken);
+        }
+        finally
+        {
+            db.SavingWithEvents = false;
+        }
+    }
+
+    private async Task<IReadOnlyList<LoggedEvent>> SaveAsync(
+        IncidentHubDbContext db, List<Incident> incidents, List<PendingIncidentEvent> pending, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (pending.Count > 0)
         {

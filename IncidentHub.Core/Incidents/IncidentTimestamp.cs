@@ -43,6 +43,16 @@ public static class IncidentTimestamps
         _ => timestamp.ToString(),
     };
 
+    /// <summary>The question a person answers when setting it: "When did the impact start?".</summary>
+    public static string Question(this IncidentTimestamp timestamp) => timestamp switch
+    {
+        IncidentTimestamp.ImpactStarted => "When did the impact start?",
+        IncidentTimestamp.Detected => "When was it detected?",
+        IncidentTimestamp.Mitigated => "When was it mitigated?",
+        IncidentTimestamp.Resolved => "When was it resolved?",
+        _ => $"When: {timestamp}?",
+    };
+
     /// <summary>An instant for stored timeline text, which is read in many zones: always UTC, always labelled.</summary>
     public static string Utc(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

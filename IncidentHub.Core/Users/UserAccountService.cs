@@ -14,22 +14,59 @@ namespace IncidentHub.Core.Users;
 public sealed partial class UserAccountService(
     IServiceScopeFactory scopes,
     IDbContextFactory<IncidentHubDbContext> dbFactory,
+    TimeProvider time,
     ILogger<UserAccountService> logger)
 {
-    /// <summary>Creates the first administrator. Refused once anyone has an account.</summary>
-    public async Task<Actor> CreateFirstAdminAsync(FirstRunForm form, CancellationToken cancellationToken = default)
+    public const string AlreadySetUp = "IncidentHub is already set up. Sign in instead.";
+
+    public const string WrongSetupCode =
+        "That is not this installation's set-up code. It is printed in the console where IncidentHub started, beside the address (or set in IncidentHub__SetupCode).";
+
+    /// <summary>
+    /// Creates the first administrator, when <paramref name="form"/> carries the installation's set-up code. Refused
+    /// once anyone has an account. Atomic: of several set-ups racing on a fresh database, exactly one creates an
+    /// administrator and the others are told the installation is already set up.
+    /// </summary>
+    public async Task<Actor> CreateFirstAdminAsync(FirstRunForm form, string setupCode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentException.ThrowIfNullOrEmpty(setupCode);
         RequestValidator.Validate(form);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        if (!SetupCodes.Matches(setupCode, form.SetupCode))
         {
-            if (await db.Users.AnyAsync(cancellationToken))
-            {
-                throw new DomainException("IncidentHub is already set up. Sign in instead.");
-            }
+            LogWrongSetupCode(logger);
+            throw ValidationFailedException.For(nameof(form.SetupCode), WrongSetupCode);
         }
 
-        var user = await CreateAsync(form.DisplayName, form.Email, form.Password, AppRole.Admin, nameof(form.Password));
+        await using var scope = scopes.CreateAsyncScope();
+        // The scoped context is the one Identity's store saves through, so the claim and the account share a transaction.
+        var db = scope.ServiceProvider.GetRequiredService<IncidentHubDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = NewUser(form.DisplayName, form.Email, AppRole.Admin);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            // SQLite: BEGIN IMMEDIATE, so racing set-ups queue here. SQL Server: the claim's key decides below.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Users.AnyAsync(ct))
+            {
+                throw new DomainException(AlreadySetUp);
+            }
+
+            db.Installation.Add(new Installation(user.Id, time.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw new DomainException(AlreadySetUp);
+            }
+
+            Check(await users.CreateAsync(user, form.Password), nameof(form.Password), form.Email);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
         LogFirstAdmin(logger, user.Id);
         return user.ToActor();
     }
@@ -114,22 +151,28 @@ public sealed partial class UserAccountService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser
-        {
-            UserName = email.Trim(),
-            Email = email.Trim(),
-            EmailConfirmed = true,
-            DisplayName = displayName.Trim(),
-            Role = role,
-        };
-        var result = await users.CreateAsync(user, password);
+        var user = NewUser(displayName, email, role);
+        Check(await users.CreateAsync(user, password), passwordField, email);
+        return user;
+    }
+
+    private static AppUser NewUser(string displayName, string email, AppRole role) => new()
+    {
+        UserName = email.Trim(),
+        Email = email.Trim(),
+        EmailConfirmed = true,
+        DisplayName = displayName.Trim(),
+        Role = role,
+    };
+
+    private static void Check(IdentityResult result, string passwordField, string email)
+    {
         if (!result.Succeeded && result.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail"))
         {
             throw ValidationFailedException.For("Email", $"{email.Trim()} already has an account.");
         }
 
         Check(result, passwordField);
-        return user;
     }
 
     private async Task WithUserAsync(string userId, Func<UserManager<AppUser>, AppUser, Task> change)
@@ -159,6 +202,9 @@ public sealed partial class UserAccountService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First administrator {UserId} created")]
     private static partial void LogFirstAdmin(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "First-run set-up refused: wrong set-up code")]
+    private static partial void LogWrongSetupCode(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} created with role {Role} by {ActorId}")]
     private static partial void LogUserCreated(ILogger logger, string userId, AppRole role, string actorId);

@@ -26,6 +26,11 @@ public sealed class NewUserForm
 /// <summary>The first-run form: the first administrator, and whether to load the demo data.</summary>
 public sealed class FirstRunForm
 {
+    /// <summary>The installation's one-time set-up code (see <see cref="SetupCodes"/>).</summary>
+    [Required(ErrorMessage = "Enter the set-up code from the console where IncidentHub started.")]
+    [StringLength(100, ErrorMessage = "That is not this installation's set-up code.")]
+    public string SetupCode { get; set; } = "";
+
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(TextLimits.PersonName, ErrorMessage = "Keep the name to 200 characters or fewer.")]
     public string DisplayName { get; set; } = "";

@@ -59,7 +59,7 @@ public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IC
         var (provider, dialog) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
         provider.WaitForElement("[data-testid=severity-Major]");
 
-        await provider.Find("[data-testid=declare-name]").InputAsync(new() { Value = "Checkout is failing" });
+        await provider.Find("[data-testid=declare-name]").ChangeAsync(new() { Value = "Checkout is failing" });
         await provider.Find("[data-testid=severity-Major]").ClickAsync(new());
         await provider.Find("form").SubmitAsync();
 

@@ -23,6 +23,8 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // First run: the app sends a newcomer to set-up.
         await page.GotoAsync(me.Url("/"));
         await Expect(page).ToHaveURLAsync(me.Url("/setup"));
+        // The set-up code is in the console; the test app was given it through configuration.
+        await page.FillAsync("#setup-code", AppFactory.SetupCode);
         await page.FillAsync("#name", "Nora Newcomer");
         await page.FillAsync("#email", "nora@example.test");
         await page.FillAsync("#password", "a-long-password-1");

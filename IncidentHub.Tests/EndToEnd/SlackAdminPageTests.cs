@@ -52,6 +52,8 @@ public sealed class SlackAdminPageTests(BrowserFixture browser)
         await page.ScreenshotAsync("slack-admin-02-connected");
 
         await failed.GetByTestId("outbox-retry").ClickAsync();
+        // The click is handled on the server after Playwright returns: wait until the retry is queued, then for the drain.
+        await Expect(page.Page.Locator(".mud-snackbar").Filter(new() { HasText = "Retrying." })).ToBeVisibleAsync();
         await slack.OutboxDrainedAsync();
         await page.TestId("outbox-refresh").ClickAsync();
         await Expect(page.TestId("outbox-empty")).ToBeVisibleAsync();

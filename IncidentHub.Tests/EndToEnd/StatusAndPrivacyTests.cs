@@ -54,6 +54,28 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ANoticeWithAControlCharacter_PublishedThroughTheForm_LeavesTheFeedValid()
+    {
+        var incident = await _app.DeclareAsync(_lead, "Pasted from a word processor");
+        await using var lead = await BrowserSession.OpenAsync(browser, _app);
+        await lead.SignInAsync(_lead, $"/incidents/{incident.Number}");
+        await lead.TestId("notice-title").FillAsync("Exports are\u000b delayed");
+        await lead.TestId("notice-message").FillAsync("Exports are late.\u000bWe are on it.\u0007");
+        await lead.SelectAsync(lead.TestId("impact-Payments"), "Degraded performance");
+        await lead.TestId("publish").ClickAsync();
+        await lead.Page.Locator(".mud-dialog").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Expect(lead.TestId("public-state")).ToContainTextAsync("delayed");
+
+        using var http = new HttpClient { BaseAddress = _app.ServerAddress };
+        var response = await http.GetAsync(new Uri("/status/feed.atom", UriKind.Relative), TestContext.Current.CancellationToken);
+        var xml = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var content = System.Xml.Linq.XDocument.Parse(xml).Descendants(System.Xml.Linq.XName.Get("content", "http://www.w3.org/2005/Atom")).Single().Value;
+        Assert.Equal("Exports are late.\nWe are on it.", content);
+    }
+
+    [Fact]
     public async Task AViewersBoard_ShowsAnIncidentDeclaredInAnotherBrowser_WithoutReload()
     {
         await using var support = await BrowserSession.OpenAsync(browser, _app);

@@ -20,21 +20,28 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "test-password-123";
 
+    /// <summary>The first-run set-up code every test app is given through configuration (<c>IncidentHub:SetupCode</c>).</summary>
+    public const string SetupCode = "TEST-SETUP-CODE-1";
+
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     /// <param name="databasePath">Share a database file with another app (another "host"); it is then not deleted.</param>
     /// <param name="settings">Configuration for this app, e.g. <c>Jobs:NudgeSweepCron</c>.</param>
     /// <param name="services">Extra registrations for this app (a test interceptor, say).</param>
+    /// <param name="environment">The hosting environment (Production for what only production does, like HSTS).</param>
     public AppFactory(
         bool realServer = false,
         FakeTimeProvider? time = null,
         string? databasePath = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string environment = "Testing")
     {
+        _environment = environment;
         _services = services;
         RealServer = realServer;
         Time = time;
@@ -83,7 +90,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -91,6 +98,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("ConnectionStrings:IncidentHub", $"Data Source={_databasePath}");
+        builder.UseSetting("IncidentHub:SetupCode", SetupCode);
+        // Every test signs in from the same (missing) address; tests of the limits set their own.
+        builder.UseSetting("RateLimits:SignInPerAddressPerMinute", "10000");
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:PublicPerAddressPerMinute", "100000");
+        builder.UseSetting("RateLimits:PublicBurstPerAddress", "100000");
         if (RealServer)
         {
             builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -103,6 +116,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             if (Time is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -120,12 +134,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         var email = EmailFor(name);
         var actor = await accounts.CreateFirstAdminAsync(new FirstRunForm
         {
+            SetupCode = SetupCode,
             DisplayName = name,
             Email = email,
             Password = Password,
             ConfirmPassword = Password,
             LoadDemoData = false,
-        });
+        }, Services.GetRequiredService<FirstRunCode>().Code);
         Services.GetRequiredService<SetupState>().MarkComplete();
         return new TestUser(actor, email);
     }

@@ -10,6 +10,14 @@ public static partial class HttpSignIn
     public static HttpClient AnonymousClient(this AppFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser-like client that comes from <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public static HttpClient ClientFrom(this AppFactory app, string address)
+    {
+        var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+        return client;
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(this AppFactory app, TestUser user)
     {
         var client = app.AnonymousClient();
@@ -26,7 +34,8 @@ public static partial class HttpSignIn
     public static Task<HttpResponseMessage> PostSignInAsync(this AppFactory app, string email, string password, string? escapedReturnUrl = null) =>
         app.AnonymousClient().PostSignInAsync(email, password, escapedReturnUrl);
 
-    private static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password, string? escapedReturnUrl = null)
+    /// <summary>Posts the sign-in form from this client (its cookies, its address), and returns the raw answer.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(this HttpClient client, string email, string password, string? escapedReturnUrl = null, bool keepSignedIn = false)
     {
         var path = "/account/login" + (escapedReturnUrl is null ? "" : "?ReturnUrl=" + escapedReturnUrl);
         var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
@@ -37,10 +46,13 @@ public static partial class HttpSignIn
             ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
-            ["Input.RememberMe"] = "false",
+            ["Input.RememberMe"] = keepSignedIn ? "true" : "false",
         });
         return await client.PostAsync(new Uri(path, UriKind.Relative), body);
     }
+
+    /// <summary>The anti-forgery token in a page's form.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

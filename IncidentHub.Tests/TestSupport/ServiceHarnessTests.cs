@@ -25,8 +25,7 @@ public sealed class ServiceHarnessTests
         Assert.Equal(app.Password.RequireLowercase, harness.Password.RequireLowercase);
         Assert.Equal(app.Password.RequireUppercase, harness.Password.RequireUppercase);
         Assert.Equal(app.Password.RequireNonAlphanumeric, harness.Password.RequireNonAlphanumeric);
-        Assert.Equal(app.Lockout.MaxFailedAccessAttempts, harness.Lockout.MaxFailedAccessAttempts);
-        Assert.Equal(app.Lockout.DefaultLockoutTimeSpan, harness.Lockout.DefaultLockoutTimeSpan);
+        Assert.Equal(app.Lockout.AllowedForNewUsers, harness.Lockout.AllowedForNewUsers);
         Assert.Equal(app.SignIn.RequireConfirmedAccount, harness.SignIn.RequireConfirmedAccount);
     }
 }

@@ -17,9 +17,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public string FilePath => _path;
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _path }.ToString();
-
-    protected override Task<string> PrepareAsync() => Task.FromResult(ConnectionString);
+    protected override Task<string> PrepareAsync() => Task.FromResult(new SqliteConnectionStringBuilder { DataSource = _path }.ToString());
 
     protected override async Task AfterMigrateAsync(IncidentHubDbContext db) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");

@@ -26,6 +26,9 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The database's connection string, once initialised (to point a whole app at it).</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>Why this database cannot be used here (null when it can): the test should skip.</summary>
     public virtual string? UnavailableReason => null;
 
@@ -55,8 +58,9 @@ public abstract class TestDatabase : IAsyncLifetime
             return;
         }
 
+        ConnectionString = await PrepareAsync();
         var options = new DbContextOptionsBuilder<IncidentHubDbContext>(
-                DatabaseSetup.BuildOptions(new DatabaseOptions { Provider = Provider, ConnectionString = await PrepareAsync() }))
+                DatabaseSetup.BuildOptions(new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }))
             .AddInterceptors(SaveHook, CommandHook)
             .Options;
         _factory = new ProviderDbContextFactory(options, Provider);
@@ -108,6 +112,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.UserLogins.ExecuteDeleteAsync();
         await db.UserClaims.ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();
+        await db.Installation.ExecuteDeleteAsync();
         await ReferenceData.EnsureAsync(db);
     }
 

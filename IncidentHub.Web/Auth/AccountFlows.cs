@@ -2,6 +2,7 @@ using IncidentHub.Core.Common;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace IncidentHub.Web.Auth;
 
@@ -13,33 +14,55 @@ public sealed partial class AccountFlows(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     UserAccountService accounts,
+    PasswordCheck passwords,
+    SignInThrottle throttle,
     DemoDataSeeder demo,
     SetupState setup,
+    FirstRunCode setupCode,
     DemoPasswordNote demoPasswords,
+    IOptions<SessionSettings> sessions,
+    TimeProvider time,
     ILogger<AccountFlows> logger)
 {
+    /// <summary>
+    /// Signs in with email and password. Every failure costs one password hash and reads the same whether or not the
+    /// email has an account; repeated failures for one email from one address wait longer each time (no account lock).
+    /// </summary>
+    /// <param name="clientAddress">Where the request came from (after trusted proxies), see <see cref="Security.ClientAddress"/>.</param>
     /// <returns>Null when signed in; otherwise the message to show.</returns>
-    public async Task<string?> SignInAsync(LoginForm form)
+    public async Task<string?> SignInAsync(LoginForm form, string clientAddress)
     {
         ArgumentNullException.ThrowIfNull(form);
-        const string NoMatch = "That email and password do not match an account.";
-        var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is null)
+        var email = form.Email.Trim();
+        if (throttle.TryBegin(email, clientAddress) is { } wait)
         {
-            return NoMatch;
+            LogThrottled(logger, clientAddress);
+            return $"Too many failed sign-ins for this email from your network. Try again in {Describe(wait)}.";
         }
 
-        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        return result switch
+        var check = await passwords.CheckAsync(email, form.Password);
+        var user = check.UserId is null ? null : await users.FindByIdAsync(check.UserId);
+        if (user is null || !await signIn.CanSignInAsync(user))
         {
-            { Succeeded: true } => null,
-            { IsLockedOut: true } => "Too many wrong passwords. Wait five minutes and try again.",
-            // Say "deactivated" only to someone who knows the password, so the page never reveals which accounts exist.
-            { IsNotAllowed: true } when await users.CheckPasswordAsync(user, form.Password) =>
-                "This account has been deactivated. Ask an admin if that is a mistake.",
-            _ => NoMatch,
-        };
+            throttle.Failed(email, clientAddress);
+            return check.Refusal ?? PasswordCheck.Deactivated;
+        }
+
+        throttle.Succeeded(email, clientAddress);
+        await signIn.SignInAsync(user, SessionLifetime.PropertiesFor(form.RememberMe, sessions.Value, time.GetUtcNow()), "pwd");
+        return null;
     }
+
+    /// <summary>"Keep me signed in" in words, e.g. "14 days".</summary>
+    public string KeepSignedInFor => Describe(sessions.Value.KeepSignedInFor);
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 2 } => $"{Math.Round(span.TotalDays)} days",
+        { TotalHours: >= 2 } => $"{Math.Round(span.TotalHours)} hours",
+        { TotalMinutes: >= 2 } => $"{Math.Ceiling(span.TotalMinutes)} minutes",
+        _ => $"{Math.Max(1, Math.Ceiling(span.TotalSeconds))} seconds",
+    };
 
     public Task<bool> IsSetUpAsync() => setup.IsCompleteAsync();
 
@@ -52,10 +75,10 @@ public sealed partial class AccountFlows(
     public async Task<string> CompleteFirstRunAsync(FirstRunForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var admin = await accounts.CreateFirstAdminAsync(form);
+        var admin = await accounts.CreateFirstAdminAsync(form, setupCode.Code);
         setup.MarkComplete();
         var user = await users.FindByIdAsync(admin.UserId) ?? throw new InvalidOperationException("The new administrator vanished.");
-        await signIn.SignInAsync(user, isPersistent: true);
+        await signIn.SignInAsync(user, SessionLifetime.PropertiesFor(keepSignedIn: false, sessions.Value, time.GetUtcNow()), "pwd");
         if (!form.LoadDemoData)
         {
             return "/welcome";
@@ -78,6 +101,9 @@ public sealed partial class AccountFlows(
             return "/welcome?demoFailed=true";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused without checking the password: too many failures for one email from {ClientAddress}")]
+    private static partial void LogThrottled(ILogger logger, string clientAddress);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data failed")]
     private static partial void LogDemoFailed(ILogger logger, Exception exception);

@@ -10,7 +10,7 @@ public sealed class FirstRunGate(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(setup);
         var path = context.Request.Path;
-        var isPage = HttpMethods.IsGet(context.Request.Method)
+        var isPage = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             && !path.StartsWithSegments(SetupPath, StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase)

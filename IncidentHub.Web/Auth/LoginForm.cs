@@ -11,5 +11,6 @@ public sealed class LoginForm
     [Required(ErrorMessage = "Enter your password.")]
     public string Password { get; set; } = "";
 
-    public bool RememberMe { get; set; } = true;
+    /// <summary>"Keep me signed in": off unless the person ticks it.</summary>
+    public bool RememberMe { get; set; }
 }

@@ -8,13 +8,15 @@ using Microsoft.Extensions.Options;
 namespace IncidentHub.Web.Auth;
 
 /// <summary>
-/// Re-checks an open circuit's user every minute: a changed role or a deactivated account ends the session instead of
-/// lingering until the browser is closed.
+/// Re-checks an open circuit's user every minute: a changed role, a deactivated account or a session past its absolute
+/// lifetime ends the session instead of lingering until the browser is closed.
 /// </summary>
 public sealed class RevalidatingAuthStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SessionSettings> sessions,
+    TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
@@ -22,6 +24,11 @@ public sealed class RevalidatingAuthStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
+        if (SessionLifetime.HasExpired(authenticationState.User, sessions.Value, time.GetUtcNow()))
+        {
+            return false;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.GetUserAsync(authenticationState.User);

@@ -35,7 +35,7 @@ public sealed class SlackOptions
     /// <summary>The role of Slack users with no IncidentHub account of the same email: Responder or Viewer.</summary>
     public AppRole DefaultRoleForUnknownUsers { get; set; } = AppRole.Viewer;
 
-    /// <summary>The address people open IncidentHub at, for links in Slack (optional).</summary>
+    /// <summary>The address people open IncidentHub at, for links in Slack (optional; defaults to <c>IncidentHub:PublicUrl</c>).</summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>How often the background sweeps look at the inbox and outbox (Hangfire cron, seconds allowed).</summary>

@@ -14,7 +14,10 @@ public static class SlackSetup
 {
     public static IServiceCollection AddIncidentHubSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName))
+            // Links back to IncidentHub: Slack's own setting, or else the installation's public address.
+            .PostConfigure<IOptions<IncidentHubOptions>>((o, hub) => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? hub.Value.PublicRoot : o.PublicUrl)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddIncidentHubChat();
         services.AddSingleton<SlackAdmin>();

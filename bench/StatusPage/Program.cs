@@ -54,8 +54,9 @@ if (args[0] == "seed")
 {
     var admin = await accounts.CreateFirstAdminAsync(new FirstRunForm
     {
+        SetupCode = "BENCH-SEED-CODE",
         DisplayName = "Bench Admin", Email = "bench@example.test", Password = "bench-password-1", ConfirmPassword = "bench-password-1",
-    });
+    }, "BENCH-SEED-CODE");
     var components = provider.GetRequiredService<StatusComponentService>();
     var ids = new List<int>();
     foreach (var name in new[] { "API", "Dashboard", "Payments", "Webhooks", "Mobile apps" })

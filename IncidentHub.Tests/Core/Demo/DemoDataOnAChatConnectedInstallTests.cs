@@ -16,11 +16,12 @@ public abstract class DemoDataOnAChatConnectedInstallTests(TestDatabase database
 
     private Task<Actor> FirstAdminAsync() => Harness.Accounts.CreateFirstAdminAsync(new FirstRunForm
     {
+        SetupCode = ServiceHarness.SetupCode,
         DisplayName = "Ada Admin",
         Email = "ada@example.com",
         Password = ServiceHarness.Password,
         ConfirmPassword = ServiceHarness.Password,
-    }, Ct);
+    }, ServiceHarness.SetupCode, Ct);
 
     [Fact]
     public async Task Seed_MakesNoChannels_AndQueuesNothingForTheChatSystem()

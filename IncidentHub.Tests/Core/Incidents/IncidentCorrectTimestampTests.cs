@@ -146,4 +146,12 @@ public sealed class IncidentCorrectTimestampTests
 
         Assert.Equal(AggregateScenario.Start - TimeSpan.FromMinutes(1), incident.DetectedAt);
     }
+
+    [Theory]
+    [InlineData(IncidentTimestamp.ImpactStarted, "When did the impact start?")]
+    [InlineData(IncidentTimestamp.Detected, "When was it detected?")]
+    [InlineData(IncidentTimestamp.Mitigated, "When was it mitigated?")]
+    [InlineData(IncidentTimestamp.Resolved, "When was it resolved?")]
+    public void Question_IsTheSentenceTheKeyTimeDialogAsks(IncidentTimestamp which, string question) =>
+        Assert.Equal(question, which.Question());
 }

@@ -11,6 +11,7 @@ public abstract class UserAccountServiceTests(TestDatabase database) : DatabaseT
 {
     private static FirstRunForm FirstRun(string email = "priya@example.com") => new()
     {
+        SetupCode = ServiceHarness.SetupCode,
         DisplayName = "Priya Nair",
         Email = email,
         Password = ServiceHarness.Password,
@@ -31,7 +32,7 @@ public abstract class UserAccountServiceTests(TestDatabase database) : DatabaseT
     [Fact]
     public async Task CreateFirstAdmin_OnAFreshInstall_CreatesAnAdminWhoCanSignIn()
     {
-        var admin = await Harness.Accounts.CreateFirstAdminAsync(FirstRun(), Ct);
+        var admin = await Harness.Accounts.CreateFirstAdminAsync(FirstRun(), ServiceHarness.SetupCode, Ct);
 
         Assert.Equal(AppRole.Admin, admin.Role);
         Assert.Equal("Priya Nair", admin.DisplayName);
@@ -46,12 +47,63 @@ public abstract class UserAccountServiceTests(TestDatabase database) : DatabaseT
     [Fact]
     public async Task CreateFirstAdmin_Twice_IsRefusedTheSecondTime()
     {
-        await Harness.Accounts.CreateFirstAdminAsync(FirstRun(), Ct);
+        await Harness.Accounts.CreateFirstAdminAsync(FirstRun(), ServiceHarness.SetupCode, Ct);
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.Accounts.CreateFirstAdminAsync(FirstRun("mallory@example.com"), Ct));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.Accounts.CreateFirstAdminAsync(FirstRun("mallory@example.com"), ServiceHarness.SetupCode, Ct));
 
         Assert.Contains("already set up", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, await Harness.QueryAsync(db => db.Users.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task CreateFirstAdmin_RacedInParallel_CreatesExactlyOneAdmin_AndTellsTheOthersItIsSetUp()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(async n =>
+        {
+            await Task.Yield();
+            try
+            {
+                await Harness.Accounts.CreateFirstAdminAsync(FirstRun($"person{n}@example.com"), ServiceHarness.SetupCode, Ct);
+                return "created";
+            }
+            catch (DomainException ex)
+            {
+                return ex.Message;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o == "created");
+        Assert.All(outcomes.Where(o => o != "created"), o => Assert.Equal(UserAccountService.AlreadySetUp, o));
+        Assert.Equal(1, await Harness.QueryAsync(db => db.Users.CountAsync(Ct)));
+        var installation = await Harness.QueryAsync(db => db.Installation.SingleAsync(Ct));
+        Assert.Equal(await Harness.QueryAsync(db => db.Users.Select(u => u.Id).SingleAsync(Ct)), installation.FirstAdminId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("HARN-ESS1-COD")]
+    [InlineData("someone-elses-code")]
+    public async Task CreateFirstAdmin_WithoutTheSetupCodeOrWithAWrongOne_CreatesNothing(string code)
+    {
+        var form = FirstRun();
+        form.SetupCode = code;
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.Accounts.CreateFirstAdminAsync(form, ServiceHarness.SetupCode, Ct));
+
+        Assert.Equal(["SetupCode"], ex.Errors.Keys);
+        Assert.False(await Harness.QueryAsync(db => db.Users.AnyAsync(Ct)));
+        Assert.False(await Harness.QueryAsync(db => db.Installation.AnyAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task CreateFirstAdmin_AcceptsTheCodeWithoutDashesAndInLowerCase()
+    {
+        var form = FirstRun();
+        form.SetupCode = " harn ess1code ";
+
+        var admin = await Harness.Accounts.CreateFirstAdminAsync(form, ServiceHarness.SetupCode, Ct);
+
+        Assert.Equal(AppRole.Admin, admin.Role);
     }
 
     [Fact]
@@ -60,7 +112,7 @@ public abstract class UserAccountServiceTests(TestDatabase database) : DatabaseT
         var form = FirstRun();
         form.ConfirmPassword = "something-else-entirely";
 
-        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.Accounts.CreateFirstAdminAsync(form, Ct));
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.Accounts.CreateFirstAdminAsync(form, ServiceHarness.SetupCode, Ct));
 
         Assert.Equal(["ConfirmPassword"], ex.Errors.Keys);
         Assert.False(await Harness.QueryAsync(db => db.Users.AnyAsync(Ct)));

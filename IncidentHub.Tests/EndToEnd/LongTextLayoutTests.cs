@@ -1,0 +1,157 @@
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Severities;
+using IncidentHub.Core.StatusPage;
+using IncidentHub.Core.Timeline;
+using IncidentHub.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentHub.Tests.EndToEnd;
+
+/// <summary>
+/// Every page holds any text a person can type: a URL as an incident name, 200-character tokens without a space, the
+/// longest names, at 390 px (a phone) and 1,366 px (a laptop). Nothing is wider than the viewport and the top bar's
+/// controls stay on screen.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string UrlName = "Timeouts on https://api.example.com/v1/payments/authorize?region=eu-west-1";
+
+    private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
+    private AppFactory _app = null!;
+    private TestUser _admin = null!;
+    private int _overdue;
+    private int _onTime;
+
+    /// <summary>A token without a single space, like a pasted JWT or log line.</summary>
+    private static string Token(int length, string seed = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9") =>
+        string.Concat(Enumerable.Repeat(seed, length / seed.Length + 1))[..length];
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new AppFactory(realServer: true, time: _clock);
+        _admin = await _app.CompleteSetupAsync(Token(TextLimits.PersonName, "Wolfeschlegelsteinhausenbergerdorff"));
+        var responder = await _app.CreateUserAsync(Token(TextLimits.PersonName, "Konstantinopoulou"), AppRole.Responder);
+        var admin = _admin.Actor;
+
+        var severity = await _app.Get<SeverityService>().SaveAsync(admin, new SeverityForm
+        {
+            Name = Token(50, "Catastrophic"),
+            Rank = 9,
+            Guidance = Token(1_000),
+        });
+        var role = await _app.Get<RoleDefinitionService>().SaveAsync(admin, new RoleDefinitionForm { Name = Token(RoleDefinition.NameMax, "Liaison"), Instructions = Token(RoleDefinition.InstructionsMax) });
+        var component = await _app.Get<StatusComponentService>().SaveAsync(admin, new ComponentForm
+        {
+            Name = Token(StatusComponent.NameMax, "PaymentsGateway"),
+            Description = Token(StatusComponent.DescriptionMax),
+        });
+
+        var incidents = _app.Get<IncidentService>();
+        var overdue = await incidents.DeclareAsync(admin, new DeclareIncidentRequest
+        {
+            Name = UrlName,
+            SeverityId = severity,
+            Summary = Token(3_000),
+            CustomerImpact = Token(2_000),
+        });
+        _overdue = overdue.Number;
+
+        _clock.Advance(TimeSpan.FromMinutes(47));
+        var onTime = await incidents.DeclareAsync(admin, new DeclareIncidentRequest
+        {
+            Name = Token(TextLimits.Name),
+            SeverityId = severity,
+            Summary = Token(TextLimits.LongText),
+            CustomerImpact = Token(3_000),
+            LeadId = responder.Actor.UserId,
+        });
+        _onTime = onTime.Number;
+        await _app.Get<IncidentHub.Core.Updates.UpdateService>().PostUpdateAsync(responder.Actor, onTime.Id,
+            new IncidentHub.Core.Updates.PostUpdateRequest { Message = Token(TextLimits.LongText), NewStatus = IncidentStatus.Investigating });
+        await _app.Get<TimelineService>().AddNoteAsync(admin, onTime.Id, new AddNoteRequest { Text = Token(5_000), Highlight = true });
+        await _app.Get<ActionService>().AddAsync(admin, onTime.Id, new AddActionRequest { Title = Token(TextLimits.Name), OwnerId = responder.Actor.UserId });
+        await _app.Get<RoleAssignmentService>().AssignAsync(admin, onTime.Id, role, responder.Actor.UserId, null);
+        await _app.Get<PublicationService>().PublishAsync(admin, onTime.Id, new PublicNoticeForm
+        {
+            Title = Token(TextLimits.Name),
+            Message = Token(PublicNoticeForm.MessageMax),
+            Impacts = new Dictionary<int, ComponentState> { [component] = ComponentState.PartialOutage },
+        });
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task EveryPage_HoldsLongNamesAndUnbrokenText(int width)
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, _app, width: width, height: 900);
+        await session.SignInAsync(_admin);
+
+        var pages = new (string Name, string Path, string Ready)[]
+        {
+            ("dashboard", "/", "incident-card"),
+            ("incidents", "/incidents", "list-incident-link"),
+            ("incident-overdue", $"/incidents/{_overdue}", "update-due-banner"),
+            ("incident", $"/incidents/{_onTime}", "public-notice-card"),
+            ("review", $"/incidents/{_onTime}/review", "review-times"),
+            ("board", "/board", "board-item"),
+            ("notifications", "/notifications", "user-menu"),
+            ("users", "/admin/users", "user-row"),
+            ("severities", "/admin/severities", "severity-row"),
+            ("roles", "/admin/roles", "role-row"),
+            ("status-services", "/admin/status-services", "component-row"),
+            ("slack", "/admin/slack", "slack-urls"),
+        };
+        var problems = new List<string?>();
+        foreach (var (name, path, ready) in pages)
+        {
+            await session.GotoAsync(path);
+            await Expect(session.TestId(ready).First).ToBeVisibleAsync();
+            await session.ScreenshotAsync($"layout-{width}-{name}");
+            problems.Add(await LayoutProbe.ProblemAsync(session.Page, $"{name} at {width} px"));
+            foreach (var control in new[] { "declare-incident", "open-notifications", "user-menu" })
+            {
+                problems.Add(await LayoutProbe.OffScreenAsync(session.TestId(control), $"{control} on {name} at {width} px"));
+            }
+        }
+
+        await session.GotoAsync("/board/wall");
+        await Expect(session.TestId("board-item").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync($"layout-{width}-wall");
+        problems.Add(await LayoutProbe.ProblemAsync(session.Page, $"the wall screen at {width} px"));
+
+        await session.Page.GotoAsync(session.Url("/status"));
+        await Expect(session.TestId("status-incident").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync($"layout-{width}-status");
+        problems.Add(await LayoutProbe.ProblemAsync(session.Page, $"the status page at {width} px"));
+
+        var found = problems.OfType<string>().ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Fact]
+    public async Task TheBellsUnreadBadge_SitsInsideTheTopBar()
+    {
+        // A role given to the admin on someone else's incident leaves an unread notification.
+        var responder = await _app.CreateUserAsync("Rae Responder", AppRole.Responder);
+        var incident = await _app.DeclareAsync(responder, "Search is slow");
+        var scribe = (await _app.Get<RoleDefinitionService>().GetAllAsync(cancellationToken: TestContext.Current.CancellationToken)).Single(r => r.Kind == IncidentRoleKind.Scribe);
+        await _app.Get<RoleAssignmentService>().AssignAsync(responder.Actor, incident.Id, scribe.Id, _admin.Actor.UserId, null, TestContext.Current.CancellationToken);
+        await using var session = await BrowserSession.OpenAsync(browser, _app, width: 390, height: 800);
+        await session.SignInAsync(_admin);
+
+        var badge = session.TestId("notification-count").Locator(".mud-badge");
+        await Expect(badge).ToHaveTextAsync("1");
+        await session.ScreenshotAsync("layout-390-bell-badge");
+        var bar = await session.Page.Locator(".mud-appbar").BoundingBoxAsync();
+        var box = await badge.BoundingBoxAsync();
+        Assert.True(box!.Y >= bar!.Y && box.Y + box.Height <= bar.Y + bar.Height, $"The badge spans {box.Y:0} to {box.Y + box.Height:0} px; the bar {bar.Y:0} to {bar.Y + bar.Height:0} px.");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
