@@ -93,7 +93,7 @@ public sealed class IncidentAccessService(
         ArgumentNullException.ThrowIfNull(actor);
         if ((reason?.Length ?? 0) > TextLimits.Reason)
         {
-            throw ValidationFailedException.For("Reason", "Keep the reason to 1,000 characters or fewer.");
+            throw ValidationFailedException.For("Reason", TextLimits.TooLong("the reason", TextLimits.Reason, reason!.Length));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

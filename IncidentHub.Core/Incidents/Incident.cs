@@ -766,7 +766,7 @@ public sealed class Incident
         var effective = minutes ?? Severity.UpdateCadenceMinutes;
         if (effective is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
         {
-            throw ValidationFailedException.For("Minutes", "The update cadence is between 5 minutes and 24 hours.");
+            throw ValidationFailedException.For("Minutes", UpdateCadence.RangeMessage);
         }
 
         if (effective == Reminder.CadenceMinutes && Reminder.CadenceOverridden == minutes.HasValue)
@@ -781,6 +781,30 @@ public sealed class Incident
         var entry = Append(new TimelineEntry(TimelineEntryKind.CadenceChanged, actor, text, now, now));
         Record(actor, now, entry, new CadenceChanged(effective, minutes.HasValue));
         Touch(now);
+    }
+
+    /// <summary>
+    /// An admin changed the default cadence of this incident's severity (already on <see cref="Severity"/>). An active
+    /// incident that follows the default follows the change from its next due time; one whose lead set a cadence keeps
+    /// it. The change goes on the timeline, so nobody wonders why the nudges come at a new pace.
+    /// </summary>
+    /// <returns>True when the incident changed.</returns>
+    public bool FollowDefaultCadence(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Status.IsActive() || !Reminder.IsRunning || !Reminder.FollowDefault(Severity.UpdateCadenceMinutes))
+        {
+            return false;
+        }
+
+        Append(new TimelineEntry(
+            TimelineEntryKind.CadenceChanged,
+            actor,
+            $"{actor.DisplayName} changed the {Severity.Name} default to {UpdateCadence.Describe(Severity.UpdateCadenceMinutes)}; this incident follows it after the update now due.",
+            now,
+            now).WithTimes(null, Reminder.DueAt));
+        Touch(now);
+        return true;
     }
 
     public RoleAssignment? CurrentHolder(int roleDefinitionId) =>
@@ -825,6 +849,8 @@ public sealed class Incident
             case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
                 ResolvedAt = null;
                 MitigatedAt = null;
+                // The severity's default may have changed while it was resolved.
+                Reminder.FollowDefault(Severity.UpdateCadenceMinutes);
                 Reminder.Restart(now);
                 break;
             case IncidentStatus.Investigating or IncidentStatus.Fixing when from == IncidentStatus.Monitoring:

@@ -59,6 +59,13 @@ public sealed partial class IncidentCommandRunner(
             {
                 LogRetry(logger, incidentId, attempt);
             }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < MaxAttempts)
+            {
+                // Someone inserted the same row first (the first draft of a public notice, say): re-apply to the fresh
+                // state, where the aggregate's own checks say what clashed.
+                LogRetry(logger, incidentId, attempt);
+                continue;
+            }
             catch (DbUpdateConcurrencyException)
             {
                 throw new ConflictException("Several people are changing this incident at once. Nothing was changed: look at the latest state and try again.");

@@ -29,7 +29,8 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
             .SingleOrDefaultAsync(n => n.IncidentId == incidentId, cancellationToken);
         if (notice is null)
         {
-            return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, null, components);
+            // Guid.Empty: "there was nothing yet", so a first draft saved meanwhile by someone else is caught.
+            return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, Guid.Empty, components);
         }
 
         return new NoticeEditorView(

@@ -59,9 +59,15 @@ public sealed partial class SlackCommands(
         {
             if (sub is "" or "declare")
             {
-                return actor.CanRespond
-                    ? await modal.OpenAsync(command.TriggerId, rest, cancellationToken)
-                    : Refused(actor, "declare incidents");
+                if (!actor.CanRespond)
+                {
+                    return Refused(actor, "declare incidents");
+                }
+
+                // Refused here, not cut to fit the form: the person gets their words back to shorten.
+                return rest.Length > TextLimits.Name
+                    ? WithTheirText(TextLimits.TooLong("the name", TextLimits.Name, rest.Length), rest)
+                    : await modal.OpenAsync(command.TriggerId, rest, cancellationToken);
             }
 
             if (!Known.Contains(sub))
@@ -91,11 +97,20 @@ public sealed partial class SlackCommands(
         {
             return $"{ex.Message} (In IncidentHub you are {actor.DisplayName}, {actor.Role}.)";
         }
+        catch (ValidationFailedException ex) when (sub is "update" or "action")
+        {
+            // A refused update or action (too long, say) gives the person their text back: Slack does not keep it.
+            return WithTheirText(ex.Message, rest);
+        }
         catch (DomainException ex)
         {
             return ex.Message;
         }
     }
+
+    /// <summary>A refusal followed by the person's own words, so that nothing they typed is lost.</summary>
+    private static string WithTheirText(string refusal, string text) =>
+        $"{refusal} Nothing was saved. Your text, to shorten and send again:\n```{SlackText.Escape(text).Replace("```", "` ` `", StringComparison.Ordinal)}```";
 
     private static readonly HashSet<string> Known = ["update", "status", "severity", "lead", "role", "action", "resolve"];
 

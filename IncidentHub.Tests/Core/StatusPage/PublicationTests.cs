@@ -165,6 +165,74 @@ public abstract class PublicationTests(TestDatabase database) : DatabaseTest(dat
         Assert.Equal(PublicStatus.Identified, Assert.Single((await Harness.StatusPage.GetSnapshotAsync(Ct)).Active).Status);
     }
 
+    private async Task<Guid?> SeenVersionAsync(Actor viewer, int incidentId) =>
+        (await Harness.Get<PublicationQueries>().GetNoticeAsync(viewer, incidentId, Ct))!.Version;
+
+    [Fact]
+    public async Task TwoPeopleDraftingTheFirstNotice_TheSecondIsToldWhoSavedFirst_AndTheFirstDraftStays()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var sam = await Harness.CreateResponderAsync("Sam Carter");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var leadStart = await SeenVersionAsync(lead, incident.Id);
+        var samStart = await SeenVersionAsync(sam, incident.Id);
+        Assert.Equal(Guid.Empty, leadStart);
+
+        var leads = Notice();
+        leads.Message = "Lena's words for customers.";
+        leads.Version = leadStart;
+        await Harness.Publication.SaveDraftAsync(lead, incident.Id, leads, Ct);
+        var sams = Notice();
+        sams.Message = "Sam's words for customers.";
+        sams.Version = samStart;
+
+        var clash = await Assert.ThrowsAsync<ConflictException>(() => Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct));
+
+        Assert.StartsWith("Lena Lead saved a draft of the notice while you were writing.", clash.Message, StringComparison.Ordinal);
+        var stored = (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!;
+        Assert.Equal(("Lena's words for customers.", "Lena Lead"), (stored.DraftMessage, stored.DraftedBy));
+
+        // Having been told (and shown theirs), Sam may still choose his own: saved against what he has now seen.
+        sams.Version = stored.Version;
+        await Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct);
+        Assert.Equal("Sam's words for customers.", (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!.DraftMessage);
+    }
+
+    [Fact]
+    public async Task TwoFirstDraftsSavedAtTheSameMoment_OneWins_TheOtherIsTold()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var sam = await Harness.CreateResponderAsync("Sam Carter");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var leads = Notice();
+        leads.Message = "Lena's words for customers.";
+        leads.Version = Guid.Empty;
+        var sams = Notice();
+        sams.Message = "Sam's words for customers.";
+        sams.Version = Guid.Empty;
+
+        // Lena's first draft is saved between Sam's load (no notice yet) and his save (a second row for the incident).
+        Harness.Database.SaveHook.BeforeNextSave(() => Harness.Publication.SaveDraftAsync(lead, incident.Id, leads, Ct));
+        var clash = await Assert.ThrowsAsync<ConflictException>(() => Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct));
+
+        Assert.StartsWith("Lena Lead saved a draft", clash.Message, StringComparison.Ordinal);
+        Assert.Equal("Lena's words for customers.", (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!.DraftMessage);
+    }
+
+    [Fact]
+    public async Task ADraftOverTheLimit_IsRefusedWithTheLimit_AndNothingIsSaved()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var form = Notice();
+        form.Title = new string('t', 230);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.Publication.SaveDraftAsync(lead, incident.Id, form, Ct));
+
+        Assert.Equal(["The title can be at most 200 characters; this one has 230 (30 too many)."], ex.Errors[nameof(PublicNoticeForm.Title)]);
+        Assert.False((await Harness.Get<PublicationQueries>().GetNoticeAsync(lead, incident.Id, Ct))!.HasDraft);
+    }
+
     [Fact]
     public async Task TheSnapshot_NeverCarriesInternalWords_OrPeople()
     {

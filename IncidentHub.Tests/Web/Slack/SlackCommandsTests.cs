@@ -154,9 +154,35 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
         var blocks = view.RootElement.GetProperty("blocks").EnumerateArray().ToList();
         Assert.Equal("incidenthub_declare", view.RootElement.GetProperty("callback_id").GetString());
         Assert.Equal("Search is slow", blocks[0].GetProperty("element").GetProperty("initial_value").GetString());
+        // The limit shows before it is reached; Slack refuses more with its own message.
+        Assert.Equal(("Up to 200 characters.", 200), (blocks[0].GetProperty("hint").GetProperty("text").GetString(), blocks[0].GetProperty("element").GetProperty("max_length").GetInt32()));
         var options = blocks[1].GetProperty("element").GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetProperty("text").GetString()).ToList();
         Assert.Equal(["Critical", "Major", "Minor"], options);
         Assert.Equal("context", blocks[2].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Declare_WithANameOverTheLimit_IsRefusedWithTheLimit_AndGivesTheNameBack()
+    {
+        var name = "Timeouts on https://api.example.com/v1/payments/" + new string('x', 160);
+
+        var (_, text) = await IncAsync("declare " + name, channel: "C0RANDOM", trigger: "long-name-trigger");
+
+        Assert.StartsWith($"The name can be at most 200 characters; this one has {name.Length} ({name.Length - 200} too many). Nothing was saved.", text, StringComparison.Ordinal);
+        Assert.Contains($"```{name}```", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "long-name-trigger");
+    }
+
+    [Fact]
+    public async Task AnActionOverTheLimit_IsRefusedWithTheLimit_GivesTheTextBack_AndAddsNothing()
+    {
+        var title = "Roll back the gateway " + new string('z', 190);
+
+        var (_, text) = await IncAsync("action " + title, user: "U0SAM");
+
+        Assert.StartsWith($"An action can be at most 200 characters; this one has {title.Length} ({title.Length - 200} too many). Nothing was saved.", text, StringComparison.Ordinal);
+        Assert.Contains($"```{title}```", text, StringComparison.Ordinal);
+        Assert.Empty((await DetailAsync()).Actions);
     }
 
     [Fact]
