@@ -797,12 +797,13 @@ public sealed class Incident
             return false;
         }
 
-        Append(new TimelineEntry(
+        var entry = Append(new TimelineEntry(
             TimelineEntryKind.CadenceChanged,
             actor,
             $"{actor.DisplayName} changed the {Severity.Name} default to {UpdateCadence.Describe(Severity.UpdateCadenceMinutes)}; this incident follows it after the update now due.",
             now,
             now).WithTimes(null, Reminder.DueAt));
+        Record(actor, now, entry, new CadenceChanged(Severity.UpdateCadenceMinutes, Overridden: false));
         Touch(now);
         return true;
     }

@@ -4,19 +4,24 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IncidentHub.Tests.TestSupport;
 
 /// <summary>
-/// Fails the next SQL command that matches, once, as a database that went away at that exact statement would: to
+/// Fails the next SQL commands that match, as a database that went away at that exact statement would: to
 /// kill a unit of work half-way (after its change is written, before its events are) and check nothing was kept.
 /// </summary>
 public sealed class CommandHook : DbCommandInterceptor
 {
     private Func<string, bool>? _failNext;
+    private int _times;
 
-    /// <summary>The next command whose SQL <paramref name="matches"/> throws instead of running.</summary>
-    public void FailNext(Func<string, bool> matches) => _failNext = matches;
+    /// <summary>The next <paramref name="times"/> commands whose SQL <paramref name="matches"/> throw instead of running.</summary>
+    public void FailNext(Func<string, bool> matches, int times = 1)
+    {
+        _times = times;
+        _failNext = matches;
+    }
 
-    /// <summary>The next INSERT into <paramref name="table"/> (any provider's quoting) throws.</summary>
-    public void FailNextInsertInto(string table) =>
-        FailNext(sql => sql.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase) && sql.Contains(table, StringComparison.Ordinal));
+    /// <summary>The next <paramref name="times"/> INSERTs into <paramref name="table"/> (any provider's quoting) throw.</summary>
+    public void FailNextInsertInto(string table, int times = 1) =>
+        FailNext(sql => sql.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase) && sql.Contains(table, StringComparison.Ordinal), times);
 
     public void Clear() => _failNext = null;
 
@@ -44,8 +49,13 @@ public sealed class CommandHook : DbCommandInterceptor
     private void Check(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (_failNext is { } matches && matches(command.CommandText) && Interlocked.CompareExchange(ref _failNext, null, matches) == matches)
+        if (_failNext is { } matches && matches(command.CommandText))
         {
+            if (Interlocked.Decrement(ref _times) <= 0)
+            {
+                Interlocked.CompareExchange(ref _failNext, null, matches);
+            }
+
             throw new InvalidOperationException("The database went away (CommandHook).");
         }
     }

@@ -93,7 +93,8 @@ public abstract class EventLogTests(TestDatabase database) : DatabaseTest(databa
         var incident = await Harness.DeclareAsync(riley);
         var before = await Harness.LoadIncidentAsync(incident.Id);
         Harness.Feed.Clear();
-        Harness.Database.CommandHook.FailNextInsertInto("EventLog");
+        // Every try the runner makes fails at the event row, after the change's own rows were written.
+        Harness.Database.CommandHook.FailNextInsertInto("EventLog", times: 10);
 
         await Assert.ThrowsAsync<DbUpdateException>(() =>
             Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Rolling back.", NewStatus = IncidentStatus.Fixing }, Ct));
@@ -104,6 +105,22 @@ public abstract class EventLogTests(TestDatabase database) : DatabaseTest(databa
         Assert.Equal([TimelineEntryKind.Declared], await Harness.QueryAsync(db => db.TimelineEntries.Select(e => e.Kind).ToListAsync(Ct)));
         Assert.Equal(["incident.declared"], (await LogAsync()).Select(e => e.Kind));
         Assert.Empty(Harness.Feed.Changes);
+    }
+
+    [Fact]
+    public async Task AChangeWhoseFirstTryFailsAtItsEvents_IsSavedOnce_WithItsEventsOnce()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(riley);
+        Harness.Feed.Clear();
+        Harness.Database.CommandHook.FailNextInsertInto("EventLog");
+
+        await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Rolling back.", NewStatus = IncidentStatus.Fixing }, Ct);
+
+        Assert.Equal(1, await Harness.QueryAsync(db => db.IncidentUpdates.CountAsync(Ct)));
+        Assert.Equal(2, await Harness.QueryAsync(db => db.TimelineEntries.CountAsync(Ct)));
+        Assert.Equal(["incident.declared", "update.posted", "incident.status_changed"], (await LogAsync()).Select(e => e.Kind));
+        Assert.Single(Harness.Feed.Changes);
     }
 
     [Fact]
