@@ -78,7 +78,7 @@ public sealed class IncidentAccessService(
     /// once. Refused for admins (they see every incident) and for current role holders. Logged.
     /// </summary>
     public Task RemoveAccessAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.DisplayName, u.Role }).SingleOrDefaultAsync(cancellationToken);
@@ -100,16 +100,7 @@ public sealed class IncidentAccessService(
                 throw new ConflictException($"{name} already cannot see this incident.");
             }
 
-            foreach (var grant in grants)
-            {
-                grant.Revoke(now);
-            }
-
-            foreach (var role in formerRoles)
-            {
-                role.RemoveAccess(now);
-            }
-
+            incident.RemoveAccess(actor, userId, name, grants, formerRoles, now);
             db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, userId, name, actor.DisplayName, now));
             return true;
         }, cancellationToken);

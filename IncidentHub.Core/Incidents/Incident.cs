@@ -675,6 +675,34 @@ public sealed class Incident
         }
     }
 
+    /// <summary>
+    /// Takes away <paramref name="userId"/>'s access however they had it: the lead's grants and the roles they held
+    /// once (<see cref="EnsureCanRemoveAccess"/> says when that is refused).
+    /// </summary>
+    public void RemoveAccess(
+        Actor actor,
+        string userId,
+        string userName,
+        IEnumerable<Access.IncidentAccessGrant> grants,
+        IEnumerable<RoleAssignment> formerRoles,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        ArgumentNullException.ThrowIfNull(formerRoles);
+        EnsureCanRemoveAccess(actor, userId, userName);
+        foreach (var grant in grants)
+        {
+            grant.Revoke(now);
+        }
+
+        foreach (var role in formerRoles)
+        {
+            role.RemoveAccess(now);
+        }
+
+        Record(actor, now, null, new AccessRevoked(userId, userName));
+    }
+
     /// <summary>The lead, the communications lead and admins publish to the status page; anyone running it may draft.</summary>
     public bool CanPublish(Actor actor)
     {
