@@ -80,6 +80,47 @@ public sealed class IncidentAccessService(
         }
     }
 
+    /// <summary>
+    /// Takes away someone's access to a private incident, however they had it: let in by the lead, or a role they held
+    /// once. Refused for admins (they see every incident) and for current role holders. Logged.
+    /// </summary>
+    public Task RemoveAccessAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        {
+            var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.DisplayName, u.Role }).SingleOrDefaultAsync(cancellationToken);
+            var grants = await db.IncidentAccessGrants
+                .Where(g => g.IncidentId == incident.Id && g.UserId == userId && g.RevokedAt == null)
+                .ToListAsync(cancellationToken);
+            var formerRoles = await db.RoleAssignments
+                .Where(r => r.IncidentId == incident.Id && r.UserId == userId && r.EndedAt != null && r.AccessRemovedAt == null)
+                .ToListAsync(cancellationToken);
+            var name = account?.DisplayName ?? grants.Select(g => g.UserName).Concat(formerRoles.Select(r => r.UserName)).FirstOrDefault() ?? "That person";
+            incident.EnsureCanRemoveAccess(actor, userId, name);
+            if (account?.Role == AppRole.Admin)
+            {
+                throw new DomainException($"{name} is an admin, and admins can see every private incident. An admin can change their role on the Users page.");
+            }
+
+            if (grants.Count == 0 && formerRoles.Count == 0)
+            {
+                throw new ConflictException($"{name} already cannot see this incident.");
+            }
+
+            foreach (var grant in grants)
+            {
+                grant.Revoke(now);
+            }
+
+            foreach (var role in formerRoles)
+            {
+                role.RemoveAccess(now);
+            }
+
+            db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, userId, name, actor.DisplayName, now));
+            return true;
+        }, cancellationToken);
+
     public Task RevokeAsync(Actor actor, int incidentId, long grantId, CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
         {
@@ -162,13 +203,45 @@ public sealed class IncidentAccessService(
             .OrderBy(g => g.UserName)
             .Select(g => new AccessGrantView(g.Id, g.UserId, g.UserName, g.GrantedAt))
             .ToListAsync(cancellationToken);
+        var people = await PeopleAsync(db, incidentId, cancellationToken);
         var log = await db.IncidentAccessLog.AsNoTracking()
             .Where(e => e.IncidentId == incidentId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(200)
             .Select(e => new AccessLogView(e.Kind, e.UserName, e.ActorName, e.At))
             .ToListAsync(cancellationToken);
-        return new AccessView(incident.Visibility == IncidentVisibility.Private, requests, grants, log);
+        return new AccessView(incident.Visibility == IncidentVisibility.Private, requests, grants, log) { People = people };
+    }
+
+    /// <summary>Everyone who sees the incident because of it (not admins as such): why, and whether that can be taken away.</summary>
+    private static async Task<IReadOnlyList<AccessPersonView>> PeopleAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)
+    {
+        var roles = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.IncidentId == incidentId && r.AccessRemovedAt == null)
+            .Select(r => new { r.UserId, r.UserName, Role = r.RoleDefinition.Name, Current = r.EndedAt == null })
+            .ToListAsync(cancellationToken);
+        var grants = await db.IncidentAccessGrants.AsNoTracking()
+            .Where(g => g.IncidentId == incidentId && g.RevokedAt == null)
+            .Select(g => new { g.UserId, g.UserName })
+            .ToListAsync(cancellationToken);
+        var ids = roles.Select(r => r.UserId).Concat(grants.Select(g => g.UserId)).Distinct().ToList();
+        var admins = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Role == AppRole.Admin).Select(u => u.Id).ToListAsync(cancellationToken);
+        return ids.Select(id =>
+            {
+                var current = roles.Where(r => r.UserId == id && r.Current).Select(r => r.Role).Distinct().ToList();
+                var former = roles.Where(r => r.UserId == id && !r.Current).Select(r => r.Role).Where(r => !current.Contains(r)).Distinct().ToList();
+                var name = roles.Where(r => r.UserId == id).Select(r => r.UserName).Concat(grants.Where(g => g.UserId == id).Select(g => g.UserName)).First();
+                var why = string.Join("; ", new[]
+                {
+                    current.Count > 0 ? string.Join(", ", current) : "",
+                    former.Count > 0 ? "was " + string.Join(", ", former) : "",
+                    grants.Any(g => g.UserId == id) ? "let in" : "",
+                }.Where(p => p.Length > 0));
+                var keeps = current.Count > 0 ? "keeps access while holding a role" : admins.Contains(id) ? "an admin: sees every incident" : null;
+                return new AccessPersonView(id, name, why, keeps is null, keeps);
+            })
+            .OrderBy(p => p.CanRemove).ThenBy(p => p.UserName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
     }
 
     private static async Task<NotificationNotice> GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
@@ -190,7 +263,17 @@ public sealed class IncidentAccessService(
     }
 }
 
-public sealed record AccessView(bool IsPrivate, IReadOnlyList<AccessRequestView> Requests, IReadOnlyList<AccessGrantView> Grants, IReadOnlyList<AccessLogView> Log);
+public sealed record AccessView(bool IsPrivate, IReadOnlyList<AccessRequestView> Requests, IReadOnlyList<AccessGrantView> Grants, IReadOnlyList<AccessLogView> Log)
+{
+    /// <summary>Who sees it because of a role (now or before) or because they were let in; admins aside.</summary>
+    public IReadOnlyList<AccessPersonView> People { get; init; } = [];
+}
+
+/// <summary>
+/// Someone who can see a private incident and why ("Scribe", "was Incident Lead", "let in"). <see cref="KeptBecause"/>
+/// says why their access cannot be taken away (a current role, or an admin), when it cannot.
+/// </summary>
+public sealed record AccessPersonView(string UserId, string UserName, string Why, bool CanRemove, string? KeptBecause);
 
 public sealed record AccessRequestView(long Id, string UserId, string UserName, string? Reason, DateTimeOffset RequestedAt);
 

@@ -1,3 +1,5 @@
+using IncidentHub.Core.Access;
+using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Live;
 using Microsoft.EntityFrameworkCore;
@@ -60,10 +62,23 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     public Task RetryLaterAsync(long attachmentId, string problem, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ChangeAsync(attachmentId, a => a.RetryLater(problem, at), cancellationToken);
 
-    /// <summary>A stored copy with its incident, for serving; null when there is none.</summary>
-    public async Task<AttachmentContent?> GetContentAsync(long attachmentId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A stored copy, for serving to <paramref name="viewer"/>; null when there is none or when they may not see its
+    /// incident now (checked at every use, so a link made before their access was taken away stops working).
+    /// </summary>
+    public async Task<AttachmentContent?> GetContentAsync(Actor viewer, long attachmentId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incidentId = await db.ChatAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.Status == ChatAttachmentStatus.Stored)
+            .Select(a => (int?)a.IncidentId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (incidentId is not { } id || !await IncidentAccessRules.CanSeeAsync(db, viewer, id, cancellationToken))
+        {
+            return null;
+        }
+
         return await db.ChatAttachmentContents.AsNoTracking()
             .Where(c => c.AttachmentId == attachmentId && c.Attachment.Status == ChatAttachmentStatus.Stored)
             .Select(c => new AttachmentContent(c.AttachmentId, c.Attachment.IncidentId, c.Attachment.Name, c.Attachment.ContentType!, c.Bytes))

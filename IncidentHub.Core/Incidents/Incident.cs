@@ -557,6 +557,24 @@ public sealed class Incident
 
     public void EnsureCanManageAccess(Actor actor) => EnsureLeadOrAdmin(actor, "decide who can see it");
 
+    /// <summary>
+    /// Checks that <paramref name="actor"/> may take away <paramref name="userName"/>'s access: the lead or an admin,
+    /// on a private incident, and never from someone who holds a role on it now (they need it to do the role).
+    /// </summary>
+    public void EnsureCanRemoveAccess(Actor actor, string userId, string userName)
+    {
+        EnsureCanManageAccess(actor);
+        if (!IsPrivate)
+        {
+            throw new DomainException("Everyone signed in can see this incident: it is not private, so there is no access to take away.");
+        }
+
+        if (_roleAssignments.FirstOrDefault(r => r.IsCurrent && r.UserId == userId) is { } current)
+        {
+            throw new DomainException($"{userName} is the {current.RoleDefinition?.Name ?? "role holder"} of {Reference} and sees it while they hold the role. Give the role to someone else first.");
+        }
+    }
+
     /// <summary>The lead, the communications lead and admins publish to the status page; anyone running it may draft.</summary>
     public bool CanPublish(Actor actor)
     {

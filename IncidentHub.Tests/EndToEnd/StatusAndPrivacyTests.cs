@@ -75,6 +75,41 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Equal("Exports are late.\nWe are on it.", content);
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task TheLead_TakesAwayAFormerScribesAccess_AndTheyCanNoLongerOpenIt(int width, int height)
+    {
+        var incident = await _app.DeclareAsync(_lead, "Salary spreadsheet shared too widely", isPrivate: true);
+        var roles = _app.Get<IncidentHub.Core.Roles.RoleAssignmentService>();
+        var scribe = (await _app.Get<IncidentQueries>().GetDetailAsync(incident.Number, TestContext.Current.CancellationToken))!
+            .Roles.Single(r => r.Kind == IncidentHub.Core.Roles.IncidentRoleKind.Scribe).RoleDefinitionId;
+        await roles.AssignAsync(_lead.Actor, incident.Id, scribe, _other.Actor.UserId, null, TestContext.Current.CancellationToken);
+        await roles.UnassignAsync(_lead.Actor, incident.Id, scribe, _other.Actor.UserId, TestContext.Current.CancellationToken);
+        await using var other = await BrowserSession.OpenAsync(browser, _app, width, height);
+        await other.SignInAsync(_other, $"/incidents/{incident.Number}");
+        await Expect(other.TestId("incident-name")).ToContainTextAsync("Salary spreadsheet");
+
+        await using var lead = await BrowserSession.OpenAsync(browser, _app, width, height);
+        await lead.SignInAsync(_lead, $"/incidents/{incident.Number}");
+        var row = lead.Page.Locator("[data-testid=access-person][data-user='Otto Other']");
+        await Expect(row).ToContainTextAsync("was Scribe");
+        await Expect(lead.Page.Locator("[data-testid=access-person][data-user='Lena Lead'] [data-testid=access-kept]")).ToContainTextAsync("keeps access while holding a role");
+        await Expect(lead.Page.Locator("[data-testid=access-person][data-user='Lena Lead'] [data-testid=remove-access]")).ToHaveCountAsync(0);
+        await lead.TestId("access-card").ScrollIntoViewIfNeededAsync();
+        await lead.TestId("access-card").ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", $"private-02-access-card-{width}.png") });
+        await lead.ScreenshotAsync($"private-02-remove-access-{width}");
+        await row.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Take away Otto Other's access" }).ClickAsync();
+
+        await Expect(lead.Page.GetByText("Otto Other can no longer see the incident.")).ToBeVisibleAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await lead.TestId("access-log").ClickAsync();
+        await Expect(lead.TestId("access-log")).ToContainTextAsync("Lena Lead took away Otto Other's access");
+        await lead.ScreenshotAsync($"private-03-access-removed-{width}");
+        await other.GotoAsync($"/incidents/{incident.Number}");
+        await Expect(other.TestId("incident-not-found")).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task AViewersBoard_ShowsAnIncidentDeclaredInAnotherBrowser_WithoutReload()
     {
@@ -134,7 +169,7 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(lead.TestId("access-request")).ToContainTextAsync("I run payroll support.");
         await lead.ScreenshotAsync("private-01-lead");
         await lead.TestId("grant-request").ClickAsync();
-        await Expect(lead.TestId("access-grant")).ToContainTextAsync("Otto Other");
+        await Expect(lead.Page.Locator("[data-testid=access-person][data-user='Otto Other']")).ToContainTextAsync("let in");
 
         await other.GotoAsync($"/incidents/{incident.Number}");
         await Expect(other.TestId("incident-name")).ToContainTextAsync(Secret);

@@ -12,8 +12,8 @@ public sealed record SlashCommand(string Command, string Text, string UserId, st
 
 /// <summary>
 /// <c>/inc</c>: parses the subcommand and calls the same Core services as the browser, acting as the Slack user's
-/// IncidentHub account (matched by email) or, for people without one, with the configured default role. Every answer
-/// is a short ephemeral message; a refusal says what would work.
+/// IncidentHub account (matched by email) or, for people without one, with the configured default role (guests and
+/// bots: Viewer at most). Every answer is a short ephemeral message; a refusal says what would work and who can help.
 /// </summary>
 public sealed partial class SlackCommands(
     SlackUsers users,
@@ -61,7 +61,7 @@ public sealed partial class SlackCommands(
             {
                 if (!actor.CanRespond)
                 {
-                    return Refused(actor, "declare incidents");
+                    return await users.RefusalAsync(command.UserId, actor, "declare incidents", cancellationToken);
                 }
 
                 // Refused here, not cut to fit the form: the person gets their words back to shorten.
@@ -92,6 +92,10 @@ public sealed partial class SlackCommands(
                 "action" => await ActionAsync(actor, incident, rest, name, cancellationToken),
                 _ => await ResolveAsync(actor, incident, cancellationToken),
             };
+        }
+        catch (ForbiddenException) when (!actor.CanRespond)
+        {
+            return await users.RefusalAsync(command.UserId, actor, "change incidents", cancellationToken);
         }
         catch (ForbiddenException ex)
         {
@@ -228,9 +232,6 @@ public sealed partial class SlackCommands(
         var account = await users.ActorAsync(mentioned[0], profile.DisplayName, cancellationToken);
         return (userId, account.DisplayName, null);
     }
-
-    private static string Refused(Actor actor, string what) =>
-        $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask an admin for the Responder role.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {SlackUserId} was named in a command but has no IncidentHub account")]
     private static partial void LogNoAccount(ILogger logger, string slackUserId);

@@ -97,7 +97,7 @@ public sealed partial class SlackDeclareModal(
         {
             return new SlackViewResponse(new Dictionary<string, string>
             {
-                ["name"] = $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot declare incidents. Ask an admin for the Responder role.",
+                ["name"] = await users.RefusalAsync(slackUserId, actor, "declare incidents", cancellationToken),
             });
         }
 

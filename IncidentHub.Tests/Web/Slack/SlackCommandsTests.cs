@@ -136,11 +136,23 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
         var guest = await IncAsync("update hello", user: "U0GUEST");
         var declare = await IncAsync("declare Printers on fire", user: "U0VIC", trigger: "viewer-trigger");
 
-        Assert.Equal("Only responders and admins can change incidents. Ask an admin for the Responder role. (In IncidentHub you are Vic Viewer, Viewer.)", viewer.Text);
-        Assert.Equal("Only responders and admins can change incidents. Ask an admin for the Responder role. (In IncidentHub you are Gus Guest, Viewer.)", guest.Text);
-        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot declare incidents. Ask an admin for the Responder role.", declare.Text);
+        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot change incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", viewer.Text);
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot change incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
+        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot declare incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", declare.Text);
         Assert.Equal(IncidentStatus.Triage, (await DetailAsync()).Status);
         Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "viewer-trigger");
+    }
+
+    [Fact]
+    public async Task AFullMemberWithoutAnAccount_MayDeclare_ButAGuestIsToldWhoCanHelp()
+    {
+        var member = await IncAsync("declare Printers on fire", user: "U0SLACK", channel: "C0RANDOM", trigger: "member-trigger");
+        var guest = await IncAsync("declare Printers on fire", user: "U0GUEST", channel: "C0RANDOM", trigger: "guest-trigger");
+
+        Assert.Null(member.Text);
+        Assert.Contains(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "member-trigger");
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot declare incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
+        Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "guest-trigger");
     }
 
     [Fact]

@@ -228,7 +228,7 @@ public sealed class SlackEventsTests(SlackAppFixture fixture) : IClassFixture<Sl
             attachments.Select(a => (a.ExternalId, a.Status)));
         Assert.All(_slack.Slack.Calls("files-pri"), c => Assert.True(c.Authorized));
         Assert.Equal(2, _slack.Slack.Calls("files-pri").Count);
-        var stored = await _slack.App.Get<ChatAttachmentService>().GetContentAsync(attachments[1].Id, Ct);
+        var stored = await _slack.App.Get<ChatAttachmentService>().GetContentAsync(IncidentHub.Core.Common.Actor.System, attachments[1].Id, Ct);
         Assert.Equal(png, stored!.Bytes);
     }
 

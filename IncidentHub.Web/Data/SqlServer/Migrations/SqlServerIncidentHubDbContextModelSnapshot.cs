@@ -585,6 +585,11 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("MatchedUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -792,6 +797,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AccessRemovedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("datetime2");

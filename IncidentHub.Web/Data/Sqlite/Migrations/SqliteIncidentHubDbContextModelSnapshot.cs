@@ -561,6 +561,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchedUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -762,6 +767,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AccessRemovedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("TEXT");
