@@ -1,8 +1,7 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
-using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Access;
@@ -14,11 +13,11 @@ namespace IncidentHub.Core.Access;
 public sealed class IncidentAccessService(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     IncidentCommandRunner runner,
-    TimeProvider time,
-    INotificationFeed notifications)
+    IncidentEventPipeline pipeline,
+    TimeProvider time)
 {
     public Task ChangeVisibilityAsync(Actor actor, int incidentId, IncidentVisibility visibility, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.VisibilityChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var published = await db.PublicNotices.AnyAsync(n => n.IncidentId == incident.Id && n.FirstPublishedAt != null, cancellationToken);
             var before = incident.Visibility;
@@ -34,9 +33,8 @@ public sealed class IncidentAccessService(
         }, cancellationToken);
 
     /// <summary>The lead lets someone in without giving them a role.</summary>
-    public async Task InviteAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default)
-    {
-        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+    public Task InviteAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
@@ -47,15 +45,13 @@ public sealed class IncidentAccessService(
                 throw new DomainException($"{user.DisplayName} can already see this incident.");
             }
 
-            return await GrantAsync(db, actor, incident, user.Id, user.DisplayName, now, cancellationToken);
+            await GrantAsync(db, actor, incident, user.Id, user.DisplayName, now, cancellationToken);
+            return true;
         }, cancellationToken);
-        notifications.Publish(notice);
-    }
 
     /// <summary>The lead answers a request: let them in, or not.</summary>
-    public async Task DecideAsync(Actor actor, int incidentId, long requestId, bool grant, CancellationToken cancellationToken = default)
-    {
-        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+    public Task DecideAsync(Actor actor, int incidentId, long requestId, bool grant, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var request = await db.IncidentAccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.IncidentId == incident.Id, cancellationToken)
@@ -67,25 +63,22 @@ public sealed class IncidentAccessService(
 
             if (!grant)
             {
+                incident.RefuseAccess(actor, request.UserId, request.UserName, now);
                 request.Decide(AccessRequestStatus.Refused, actor.UserId, now);
                 db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Refused, request.UserId, request.UserName, actor.DisplayName, now));
-                return null;
+                return true;
             }
 
-            return await GrantAsync(db, actor, incident, request.UserId, request.UserName, now, cancellationToken);
+            await GrantAsync(db, actor, incident, request.UserId, request.UserName, now, cancellationToken);
+            return true;
         }, cancellationToken);
-        if (notice is not null)
-        {
-            notifications.Publish(notice);
-        }
-    }
 
     /// <summary>
     /// Takes away someone's access to a private incident, however they had it: let in by the lead, or a role they held
     /// once. Refused for admins (they see every incident) and for current role holders. Logged.
     /// </summary>
     public Task RemoveAccessAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.DisplayName, u.Role }).SingleOrDefaultAsync(cancellationToken);
@@ -107,27 +100,18 @@ public sealed class IncidentAccessService(
                 throw new ConflictException($"{name} already cannot see this incident.");
             }
 
-            foreach (var grant in grants)
-            {
-                grant.Revoke(now);
-            }
-
-            foreach (var role in formerRoles)
-            {
-                role.RemoveAccess(now);
-            }
-
+            incident.RemoveAccess(actor, userId, name, grants, formerRoles, now);
             db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, userId, name, actor.DisplayName, now));
             return true;
         }, cancellationToken);
 
     public Task RevokeAsync(Actor actor, int incidentId, long grantId, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var grant = await db.IncidentAccessGrants.SingleOrDefaultAsync(g => g.Id == grantId && g.IncidentId == incident.Id && g.RevokedAt == null, cancellationToken)
                 ?? throw new ConflictException("That person's access was already taken away.");
-            grant.Revoke(now);
+            incident.RevokeAccess(actor, grant, now);
             db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, grant.UserId, grant.UserName, actor.DisplayName, now));
             return true;
         }, cancellationToken);
@@ -145,23 +129,24 @@ public sealed class IncidentAccessService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await db.Incidents.AsNoTracking()
-            .Where(i => i.Number == number && i.Visibility == IncidentVisibility.Private)
-            .Select(i => new { i.Id, i.Number, i.Name, i.LeadId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (incident is null
-            || await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, cancellationToken)
-            || await db.IncidentAccessRequests.AnyAsync(r => r.IncidentId == incident.Id && r.UserId == actor.UserId && r.Status == AccessRequestStatus.Pending, cancellationToken))
+        await pipeline.SaveAsync(db, async (_, ct) =>
         {
-            return;
-        }
+            var incident = await db.Incidents
+                .SingleOrDefaultAsync(i => i.Number == number && i.Visibility == IncidentVisibility.Private, ct);
+            if (incident is null
+                || await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, ct)
+                || await db.IncidentAccessRequests.AnyAsync(r => r.IncidentId == incident.Id && r.UserId == actor.UserId && r.Status == AccessRequestStatus.Pending, ct))
+            {
+                return false;
+            }
 
-        var now = time.GetUtcNow();
-        db.IncidentAccessRequests.Add(new IncidentAccessRequest(incident.Id, actor.UserId, actor.DisplayName, reason?.Trim(), now));
-        db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Requested, actor.UserId, actor.DisplayName, actor.DisplayName, now));
-        db.Notifications.Add(new Notification(incident.LeadId, NotificationKind.AccessRequested, incident.Id, now, actor.DisplayName));
-        await db.SaveChangesAsync(cancellationToken);
-        notifications.Publish(new NotificationNotice(incident.LeadId, NotificationKind.AccessRequested, incident.Id, incident.Number, incident.Name, actor.DisplayName));
+            // The lead hears of it from the notifications consumer, which reacts to the event.
+            var now = time.GetUtcNow();
+            incident.RecordAccessRequest(actor, now);
+            db.IncidentAccessRequests.Add(new IncidentAccessRequest(incident.Id, actor.UserId, actor.DisplayName, reason?.Trim(), now));
+            db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Requested, actor.UserId, actor.DisplayName, actor.DisplayName, now));
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Logs that someone who is not on a private incident (an admin, or someone let in) opened it.</summary>
@@ -244,22 +229,15 @@ public sealed class IncidentAccessService(
             .ToList();
     }
 
-    private static async Task<NotificationNotice> GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!incident.IsPrivate)
-        {
-            throw new DomainException("Everyone signed in can already see this incident: it is not private.");
-        }
-
-        db.IncidentAccessGrants.Add(new IncidentAccessGrant(incident.Id, userId, userName, actor.UserId, now));
+        db.IncidentAccessGrants.Add(incident.GrantAccess(actor, userId, userName, now));
         foreach (var pending in await db.IncidentAccessRequests.Where(r => r.IncidentId == incident.Id && r.UserId == userId && r.Status == AccessRequestStatus.Pending).ToListAsync(cancellationToken))
         {
             pending.Decide(AccessRequestStatus.Granted, actor.UserId, now);
         }
 
         db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Granted, userId, userName, actor.DisplayName, now));
-        db.Notifications.Add(new Notification(userId, NotificationKind.AccessGranted, incident.Id, now));
-        return new NotificationNotice(userId, NotificationKind.AccessGranted, incident.Id, incident.Number, incident.Name, null);
     }
 }
 

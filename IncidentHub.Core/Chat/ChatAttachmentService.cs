@@ -1,13 +1,16 @@
 using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
-using IncidentHub.Core.Live;
+using IncidentHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Chat;
 
-/// <summary>Copies of files shared in incident channels: what is left to copy, storing a copy, and reading it back.</summary>
-public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time, IIncidentChangeFeed feed)
+/// <summary>
+/// Copies of files shared in incident channels: what is left to copy, storing a copy, and reading it back. A copy
+/// that is stored or refused is recorded as <see cref="ChatFileCopied"/> (open pages show the image, or why not).
+/// </summary>
+public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time, IncidentEventPipeline pipeline)
 {
     /// <summary>Attachments still to copy whose next try is due, oldest first.</summary>
     public async Task<IReadOnlyList<PendingAttachment>> GetPendingAsync(int max, CancellationToken cancellationToken = default)
@@ -30,28 +33,30 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     {
         ArgumentNullException.ThrowIfNull(bytes);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken);
-        if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+        return await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            return attachment?.Status ?? ChatAttachmentStatus.Discarded;
-        }
+            var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct);
+            if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                return attachment?.Status ?? ChatAttachmentStatus.Discarded;
+            }
 
-        var sniffed = ImageSniffer.ContentTypeOf(bytes);
-        var refusal = ChatAttachment.RefusalFor(contentType, bytes.LongLength)
-            ?? (sniffed is null || !string.Equals(sniffed, contentType, StringComparison.OrdinalIgnoreCase)
-                ? "The file's contents are not the image it claimed to be." : null);
-        if (refusal is not null)
-        {
-            attachment.Reject(refusal);
-        }
-        else
-        {
-            db.ChatAttachmentContents.Add(attachment.Store(sniffed!, bytes, time.GetUtcNow()));
-        }
+            var sniffed = ImageSniffer.ContentTypeOf(bytes);
+            var refusal = ChatAttachment.RefusalFor(contentType, bytes.LongLength)
+                ?? (sniffed is null || !string.Equals(sniffed, contentType, StringComparison.OrdinalIgnoreCase)
+                    ? "The file's contents are not the image it claimed to be." : null);
+            if (refusal is not null)
+            {
+                attachment.Reject(refusal);
+            }
+            else
+            {
+                db.ChatAttachmentContents.Add(attachment.Store(sniffed!, bytes, time.GetUtcNow()));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await AnnounceAsync(db, attachment.IncidentId, cancellationToken);
-        return attachment.Status;
+            RecordCopied(recorder, attachment);
+            return attachment.Status;
+        }, cancellationToken);
     }
 
     /// <summary>The copy cannot be made (the chat system refused, or the file is not what it claimed).</summary>
@@ -88,25 +93,27 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     private async Task ChangeAsync(long attachmentId, Action<ChatAttachment> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken);
-        if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+        await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            return;
-        }
+            var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct);
+            if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                return false;
+            }
 
-        change(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        if (attachment.Status != ChatAttachmentStatus.Pending)
-        {
-            await AnnounceAsync(db, attachment.IncidentId, cancellationToken);
-        }
+            change(attachment);
+            if (attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                RecordCopied(recorder, attachment);
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
-    private async Task AnnounceAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)
-    {
-        var number = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Number).SingleAsync(cancellationToken);
-        feed.Publish(new IncidentChange(incidentId, number, IncidentChangeKind.TimelineChanged, null));
-    }
+    private void RecordCopied(EventRecorder recorder, ChatAttachment attachment) =>
+        recorder.Record(attachment.IncidentId, null, Common.Actor.System.DisplayName, time.GetUtcNow(), null,
+            () => new ChatFileCopied(attachment.Id, attachment.Status == ChatAttachmentStatus.Stored));
 }
 
 public sealed record PendingAttachment(long Id, int IncidentId, string ExternalId, string DeclaredContentType, long DeclaredSize, string SourceUrl);

@@ -24,4 +24,10 @@ public sealed class DeclareIncidentRequest
 
     /// <summary>Visible only to the people on it, people the lead lets in, and admins.</summary>
     public bool IsPrivate { get; set; }
+
+    /// <summary>
+    /// Give it a channel in the connected chat system (when there is one). The demo data says no, so that loading it
+    /// on a Slack-connected installation makes no Slack channels.
+    /// </summary>
+    public bool OpenChatChannel { get; set; } = true;
 }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -75,8 +74,7 @@ public sealed partial class SeverityService(
         {
             try
             {
-                await runner.RunAsync(actor, incidentId, IncidentChangeKind.ReminderChanged,
-                    (_, incident, now) => incident.FollowDefaultCadence(actor, now), cancellationToken);
+                await runner.RunAsync(actor, incidentId, (_, incident, now) => incident.FollowDefaultCadence(actor, now), cancellationToken);
             }
             catch (DomainException ex)
             {

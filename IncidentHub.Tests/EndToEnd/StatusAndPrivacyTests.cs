@@ -130,6 +130,8 @@ public sealed class StatusAndPrivacyTests(BrowserFixture browser) : IAsyncLifeti
         await Expect(item).ToContainTextAsync("Exports stuck in the queue");
         await Expect(item).ToContainTextAsync("Customers' scheduled exports arrive hours late.");
         await Expect(item).ToContainTextAsync("Nothing public yet");
+        // Support is told whom to check with by name: no communications lead yet, so the incident lead.
+        await Expect(item.GetByTestId("board-nothing-public")).ToContainTextAsync($"check with {_lead.Name} (incident lead) before saying more");
         Assert.Equal("still here", await support.Page.EvaluateAsync<string>("() => window.__noReload"));
         await support.ScreenshotAsync("board-01-live");
     }

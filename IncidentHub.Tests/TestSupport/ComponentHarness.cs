@@ -64,7 +64,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Actions.ActionService), typeof(IncidentHub.Core.Roles.RoleAssignmentService),
         typeof(IncidentHub.Core.Reminders.ReminderService), typeof(IncidentHub.Core.Notifications.NotificationService),
         typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService),
-        typeof(IncidentHub.Core.StatusPage.PublicationQueries),
+        typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

@@ -32,7 +32,7 @@ public sealed class AttachmentEndpointTests : IAsyncLifetime
         _incidentId = incident.Id;
         await using (var db = await _app.Get<IDbContextFactory<IncidentHubDbContext>>().CreateDbContextAsync(Ct))
         {
-            var channel = new ChatChannel(await db.Incidents.SingleAsync(i => i.Id == incident.Id, Ct), "slack", false, _clock.GetUtcNow());
+            var channel = new ChatChannel(incident.Id, "slack", false, _clock.GetUtcNow());
             channel.RecordCreated("C0FILES", "inc-1-checkout-failing", _clock.GetUtcNow());
             db.ChatChannels.Add(channel);
             await db.SaveChangesAsync(Ct);
