@@ -19,7 +19,7 @@ namespace IncidentHub.Core.Incidents;
 /// Load it with its current role assignments and its actions. The timeline and updates are append-only: new entries
 /// are added to collections that are not loaded, and EF inserts them.
 /// </remarks>
-public sealed class Incident
+public sealed partial class Incident
 {
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<IncidentUpdate> _updates = [];
@@ -245,6 +245,7 @@ public sealed class Incident
             Record(actor, now, entry, severityChanged);
         }
 
+        LapseHandover(actor, now);
         Touch(now);
         return update;
     }
@@ -271,6 +272,7 @@ public sealed class Incident
         };
         var entry = Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}").Highlighted());
         Record(actor, now, entry, new StatusChanged(from, newStatus));
+        LapseHandover(actor, now);
         Touch(now);
     }
 
@@ -408,23 +410,20 @@ public sealed class Incident
             throw new DomainException($"{user.DisplayName} is already the {role.Name}.");
         }
 
-        current?.End(now);
-        _roleAssignments.Add(new RoleAssignment(role, user.Id, user.DisplayName, now));
-
         if (role.Kind == IncidentRoleKind.Lead)
         {
             var from = LeadName;
-            LeadId = user.Id;
-            LeadName = user.DisplayName;
-            Reminder.Retarget(user.Id);
-            var text = actor.UserId == current?.UserId || actor.IsSystem
-                ? $"{from} handed the lead to {user.DisplayName}."
-                : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
-            var entry = Append(new TimelineEntry(TimelineEntryKind.LeadHandover, actor, text, now, now).Highlighted());
-            Record(actor, now, entry, new LeadHandedOver(current?.UserId ?? "", from, user.Id, user.DisplayName, role.Name));
+            var text = actor.UserId == user.Id
+                ? $"{user.DisplayName} took the lead from {from}."
+                : actor.UserId == current?.UserId || actor.IsSystem
+                    ? $"{from} handed the lead to {user.DisplayName}."
+                    : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
+            TakeOverLead(actor, role, current, user, text, note: null, now);
         }
         else
         {
+            current?.End(now);
+            _roleAssignments.Add(new RoleAssignment(role, user.Id, user.DisplayName, now));
             var text = current is null
                 ? $"{actor.DisplayName} made {user.DisplayName} the {role.Name}."
                 : $"{actor.DisplayName} made {user.DisplayName} the {role.Name}, taking over from {current.UserName}.";

@@ -172,7 +172,10 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt, incident.DeclinedAt,
             incident.LastUpdateAt, incident.Version, roles, actions,
             incident.Visibility,
-            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
+            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt),
+            incident.PendingHandover is { } h
+                ? new HandoverView(h.FromUserId, h.FromName, h.ToUserId, h.ToName, h.Note, h.OfferedById, h.OfferedByName, h.OfferedAt)
+                : null);
     }
 
     /// <summary>The incident's timeline in the order things happened, newest first, a page at a time. Empty for an incident the viewer may not see.</summary>

@@ -54,9 +54,17 @@ public sealed record IncidentDetail(
     IReadOnlyList<RoleHolder> Roles,
     IReadOnlyList<ActionView> Actions,
     IncidentVisibility Visibility,
-    CadenceView Cadence)
+    CadenceView Cadence,
+    HandoverView? Handover = null)
 {
     public string Reference => IncidentReference.Format(Number);
+
+    /// <summary>The person a pending hand-over waits for may accept it ("I have it") or say not now.</summary>
+    public bool CanAnswerHandover(Common.Actor actor) => actor is not null && Handover is { } h && h.ToUserId == actor.UserId && CanChangeRoles;
+
+    /// <summary>The lead, whoever offered it, and admins may withdraw a pending hand-over.</summary>
+    public bool CanWithdrawHandover(Common.Actor actor) =>
+        actor is not null && Handover is { } h && h.ToUserId != actor.UserId && (actor.IsAdmin || actor.UserId == LeadId || actor.UserId == h.OfferedById);
 
     public bool IsActive => Status.IsActive();
 
@@ -116,6 +124,9 @@ public sealed record RoleHolder(
     /// <summary>Its holder can be taken off it (the lead is handed over instead).</summary>
     public bool CanUnassign => IsAssignable && Kind != IncidentRoleKind.Lead && UserId is not null;
 }
+
+/// <summary>A hand-over of the lead waiting for the incoming lead's "I have it".</summary>
+public sealed record HandoverView(string FromUserId, string FromName, string ToUserId, string ToName, string Note, string OfferedById, string OfferedByName, DateTimeOffset OfferedAt);
 
 public sealed record ActionView(int Id, string Title, string? OwnerId, string? OwnerName, ActionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
 

@@ -21,6 +21,8 @@ public enum TimelineEntryKind
     CadenceChanged,
     VisibilityChanged,
     Published,
+    LeadHandoverOffered,
+    LeadHandoverWithdrawn,
 }
 
 /// <summary>Where an entry came from.</summary>

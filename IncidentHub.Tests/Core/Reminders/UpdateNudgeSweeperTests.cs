@@ -1,3 +1,4 @@
+using IncidentHub.Core.Roles;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
@@ -90,13 +91,30 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
         var riley = await Harness.CreateResponderAsync("Riley Chen");
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
         var incident = await Harness.DeclareAsync(riley, "Search is slow");
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
         Harness.Time.Advance(Cadence);
 
         var nudge = Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
 
         Assert.Equal(sam.UserId, nudge.LeadId);
         Assert.Equal(0, await Harness.Notifications.CountUnreadAsync(riley, Ct));
+    }
+
+    [Fact]
+    public async Task Sweep_WhileAHandOverIsPending_NudgesTheCurrentLead_AndTheIncomingLeadOnceTheyAccept()
+    {
+        var riley = await Harness.CreateResponderAsync("Riley Chen");
+        var sam = await Harness.CreateResponderAsync("Sam Okafor");
+        var incident = await Harness.DeclareAsync(riley, "Search is slow");
+        await Harness.Roles.OfferLeadAsync(riley, incident.Id, new OfferLeadRequest { UserId = sam.UserId, Note = "Going off shift." }, riley.UserId, Ct);
+        Harness.Time.Advance(Cadence);
+
+        Assert.Equal(riley.UserId, Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges).LeadId);
+
+        await Harness.Roles.AcceptLeadAsync(sam, incident.Id, riley.UserId, Ct);
+        Harness.Time.Advance(Cadence);
+
+        Assert.Equal(sam.UserId, Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges).LeadId);
     }
 
     [Fact]

@@ -54,8 +54,12 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Roles.AssignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, null, Ct),
         [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.UnassignAsync)}"] = (h, v, f) =>
             h.Roles.UnassignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, Ct),
-        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.HandOverLeadAsync)}"] = (h, v, f) =>
-            h.Roles.HandOverLeadAsync(v, f.Incident.Id, f.Responder.UserId, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.OfferLeadAsync)}"] = (h, v, f) =>
+            h.Roles.OfferLeadAsync(v, f.Incident.Id, new OfferLeadRequest { UserId = f.Responder.UserId, Note = "Yours." }, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.AcceptLeadAsync)}"] = (h, v, f) =>
+            h.Roles.AcceptLeadAsync(v, f.Incident.Id, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.WithdrawHandoverAsync)}"] = (h, v, f) =>
+            h.Roles.WithdrawHandoverAsync(v, f.Incident.Id, f.Responder.UserId, Ct),
         [$"{nameof(SeverityService)}.{nameof(SeverityService.SaveAsync)}"] = (h, v, f) =>
             h.Severities.SaveAsync(v, new SeverityForm { Name = "Mine", Rank = 9 }, Ct),
         [$"{nameof(SeverityService)}.{nameof(SeverityService.SetArchivedAsync)}"] = (h, v, f) =>

@@ -1580,6 +1580,67 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
+                        {
+                            b1.Property<int>("IncidentId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FromName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverFromName");
+
+                            b1.Property<string>("FromUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverFromUserId");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("HandoverNote");
+
+                            b1.Property<DateTime>("OfferedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("HandoverOfferedAt");
+
+                            b1.Property<string>("OfferedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverOfferedById");
+
+                            b1.Property<string>("OfferedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverOfferedByName");
+
+                            b1.Property<string>("ToName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverToName");
+
+                            b1.Property<string>("ToUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverToUserId");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("PendingHandover");
+
                     b.Navigation("Severity");
                 });
 

@@ -1526,6 +1526,67 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
+                        {
+                            b1.Property<int>("IncidentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FromName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverFromName");
+
+                            b1.Property<string>("FromUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverFromUserId");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverNote");
+
+                            b1.Property<DateTime>("OfferedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedAt");
+
+                            b1.Property<string>("OfferedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedById");
+
+                            b1.Property<string>("OfferedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedByName");
+
+                            b1.Property<string>("ToName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverToName");
+
+                            b1.Property<string>("ToUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverToUserId");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("PendingHandover");
+
                     b.Navigation("Severity");
                 });
 
