@@ -143,6 +143,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Include(i => i.Severity)
             .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
+            .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Number == number, cancellationToken);
@@ -172,7 +173,10 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt, incident.DeclinedAt,
             incident.LastUpdateAt, incident.Version, roles, actions,
             incident.Visibility,
-            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
+            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt))
+        {
+            Can = viewer is null ? IncidentPermissions.None : incident.PermissionsFor(viewer),
+        };
     }
 
     /// <summary>The incident's timeline in the order things happened, newest first, a page at a time. Empty for an incident the viewer may not see.</summary>

@@ -69,27 +69,11 @@ public sealed record IncidentDetail(
     /// <summary>How long it has been open, or how long it lasted.</summary>
     public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
 
-    public bool CanPostUpdate => IncidentRules.CanPostUpdate(Status);
-
-    public bool CanChangeSeverity => IncidentRules.CanChangeSeverity(Status);
-
-    public bool CanEditDetails => IncidentRules.CanEditDetails(Status);
-
-    public bool CanChangeRoles => IncidentRules.CanChangeRoles(Status);
-
-    public bool CanAddNotes => IncidentRules.CanAddNotes(Status);
-
-    public bool CanChangeActions => IncidentRules.CanChangeActions(Status);
-
-    public bool CanCorrect(IncidentTimestamp which) => IncidentRules.CanCorrect(Status, which);
-
-    public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
-
-    public bool CanPublish(Common.Actor actor) =>
-        IncidentRules.CanPublish(actor, LeadId, Roles.FirstOrDefault(r => r.Kind == IncidentRoleKind.CommunicationsLead)?.UserId, IsPrivate);
-
-    /// <summary>The lead and admins decide who can see it and read the access log.</summary>
-    public bool CanManageAccess(Common.Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
+    /// <summary>
+    /// What the viewer this detail was loaded for may do: the same <see cref="IncidentPermissions"/> the aggregate
+    /// enforces, so a page offers a control exactly when Core would accept it.
+    /// </summary>
+    public IncidentPermissions Can { get; init; } = IncidentPermissions.None;
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 
