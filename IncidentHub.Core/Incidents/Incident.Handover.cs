@@ -26,7 +26,12 @@ public sealed partial class Incident
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(leadRole);
         ArgumentNullException.ThrowIfNull(user);
-        Ensure(IncidentRules.CanChangeRoles(Status), "hand over the lead");
+        var can = PermissionsFor(actor);
+        can.EnsureRespond();
+        if (!can.ChangeRoles)
+        {
+            throw new DomainException($"The incident is {Status}; you can no longer hand over the lead.");
+        }
         if (leadRole.Kind != IncidentRoleKind.Lead)
         {
             throw new ArgumentException("The lead role definition is required.", nameof(leadRole));
@@ -56,7 +61,10 @@ public sealed partial class Incident
             return;
         }
 
-        EnsureLeadOrAdmin(actor, "hand the lead to someone else");
+        if (!can.OfferLead)
+        {
+            throw new ForbiddenException($"Only the incident lead ({LeadName}) or an admin can hand the lead to someone else.");
+        }
         if (trimmed.Length == 0)
         {
             throw ValidationFailedException.For(nameof(OfferLeadRequest.Note),
@@ -93,7 +101,10 @@ public sealed partial class Incident
             throw new ForbiddenException($"Only {pending.ToName} can accept this hand-over.");
         }
 
-        Ensure(IncidentRules.CanChangeRoles(Status), "take the lead");
+        if (!PermissionsFor(actor).AnswerHandover)
+        {
+            throw new DomainException($"The incident is {Status}; you can no longer take the lead.");
+        }
         TakeOverLead(actor, leadRole, CurrentHolder(leadRole.Id), new UserRef(actor.UserId, actor.DisplayName),
             $"{actor.DisplayName} took the lead from {pending.FromName} (\"I have it\").", pending.Note, now);
         Touch(now);
@@ -113,7 +124,8 @@ public sealed partial class Incident
         }
 
         var declined = actor.UserId == pending.ToUserId;
-        if (!declined && actor.UserId != LeadId && actor.UserId != pending.OfferedById && !actor.IsAdmin)
+        var can = PermissionsFor(actor);
+        if (declined ? !can.AnswerHandover : !can.WithdrawHandover)
         {
             throw new ForbiddenException($"Only {pending.ToName}, the lead ({LeadName}) or an admin can end this hand-over.");
         }
@@ -153,7 +165,7 @@ public sealed partial class Incident
     /// <summary>A finished incident has no one to hand over to: a pending offer lapses, on the timeline.</summary>
     private void LapseHandover(Actor actor, DateTimeOffset now)
     {
-        if (PendingHandover is not { } pending || IncidentRules.CanChangeRoles(Status))
+        if (PendingHandover is not { } pending || !IncidentRules.IsFinal(Status))
         {
             return;
         }

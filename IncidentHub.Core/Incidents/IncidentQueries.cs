@@ -143,6 +143,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Include(i => i.Severity)
             .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
+            .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Number == number, cancellationToken);
@@ -175,7 +176,10 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt),
             incident.PendingHandover is { } h
                 ? new HandoverView(h.FromUserId, h.FromName, h.ToUserId, h.ToName, h.Note, h.OfferedById, h.OfferedByName, h.OfferedAt)
-                : null);
+                : null)
+        {
+            Can = viewer is null ? IncidentPermissions.None : incident.PermissionsFor(viewer),
+        };
     }
 
     /// <summary>The incident's timeline in the order things happened, newest first, a page at a time. Empty for an incident the viewer may not see.</summary>

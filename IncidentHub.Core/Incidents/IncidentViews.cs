@@ -59,12 +59,6 @@ public sealed record IncidentDetail(
 {
     public string Reference => IncidentReference.Format(Number);
 
-    /// <summary>The person a pending hand-over waits for may accept it ("I have it") or say not now.</summary>
-    public bool CanAnswerHandover(Common.Actor actor) => actor is not null && Handover is { } h && h.ToUserId == actor.UserId && CanChangeRoles;
-
-    /// <summary>The lead, whoever offered it, and admins may withdraw a pending hand-over.</summary>
-    public bool CanWithdrawHandover(Common.Actor actor) =>
-        actor is not null && Handover is { } h && h.ToUserId != actor.UserId && (actor.IsAdmin || actor.UserId == LeadId || actor.UserId == h.OfferedById);
 
     public bool IsActive => Status.IsActive();
 
@@ -77,27 +71,11 @@ public sealed record IncidentDetail(
     /// <summary>How long it has been open, or how long it lasted.</summary>
     public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
 
-    public bool CanPostUpdate => IncidentRules.CanPostUpdate(Status);
-
-    public bool CanChangeSeverity => IncidentRules.CanChangeSeverity(Status);
-
-    public bool CanEditDetails => IncidentRules.CanEditDetails(Status);
-
-    public bool CanChangeRoles => IncidentRules.CanChangeRoles(Status);
-
-    public bool CanAddNotes => IncidentRules.CanAddNotes(Status);
-
-    public bool CanChangeActions => IncidentRules.CanChangeActions(Status);
-
-    public bool CanCorrect(IncidentTimestamp which) => IncidentRules.CanCorrect(Status, which);
-
-    public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
-
-    public bool CanPublish(Common.Actor actor) =>
-        IncidentRules.CanPublish(actor, LeadId, Roles.FirstOrDefault(r => r.Kind == IncidentRoleKind.CommunicationsLead)?.UserId, IsPrivate);
-
-    /// <summary>The lead and admins decide who can see it and read the access log.</summary>
-    public bool CanManageAccess(Common.Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
+    /// <summary>
+    /// What the viewer this detail was loaded for may do: the same <see cref="IncidentPermissions"/> the aggregate
+    /// enforces, so a page offers a control exactly when Core would accept it.
+    /// </summary>
+    public IncidentPermissions Can { get; init; } = IncidentPermissions.None;
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 

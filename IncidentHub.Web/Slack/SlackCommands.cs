@@ -133,7 +133,8 @@ public sealed partial class SlackCommands(
     {
         if (!Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(text, out _))
         {
-            var next = incident.NextStatuses.Count == 0 ? "none: it is final" : string.Join(", ", incident.NextStatuses);
+            var statuses = IncidentLifecycle.NextStatuses(incident.Status);
+            var next = statuses.Count == 0 ? "none: it is final" : string.Join(", ", statuses);
             return $"Say which status: *{name} status <status>*. {incident.Reference} is {incident.Status}; it can move to {next}.";
         }
 

@@ -72,6 +72,29 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
     }
 
     [Fact]
+    public async Task Sweep_WhileStillOverdue_KeepsTheDueTime_AndCountsTheNudges_UntilAnUpdateResetsThem()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        var due = Harness.Time.GetUtcNow() + Cadence;
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+
+        var reminder = await Harness.QueryAsync(db => db.UpdateReminders.AsNoTracking().SingleAsync(r => r.IncidentId == incident.Id, Ct));
+        Assert.Equal((2, due, Harness.Time.GetUtcNow()), (reminder.NudgeCount, reminder.DueAt, reminder.LastNudgedAt));
+        Assert.True(reminder.IsOverdue(Harness.Time.GetUtcNow()));
+        Assert.False(reminder.IsNudgeDue(Harness.Time.GetUtcNow()));
+
+        await Harness.Updates.PostUpdateAsync(lead, incident.Id, new PostUpdateRequest { Message = "Reindexing." }, Ct);
+
+        reminder = await Harness.QueryAsync(db => db.UpdateReminders.AsNoTracking().SingleAsync(r => r.IncidentId == incident.Id, Ct));
+        Assert.Equal((0, Harness.Time.GetUtcNow() + Cadence), (reminder.NudgeCount, reminder.DueAt));
+        Assert.False(reminder.IsOverdue(Harness.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task Sweep_AfterAnUpdate_WaitsForTheNewDueTime()
     {
         var lead = await Harness.CreateResponderAsync();
