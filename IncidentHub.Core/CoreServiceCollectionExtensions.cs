@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<DirectoryQueries>();
         return services;
     }

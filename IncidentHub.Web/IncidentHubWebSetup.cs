@@ -6,6 +6,7 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.Insights;
 using IncidentHub.Web.Reviews;
 using IncidentHub.Web.Security;
 using IncidentHub.Web.Slack;
@@ -79,6 +80,7 @@ public static class IncidentHubWebSetup
         app.UseIncidentHubSlack();
         app.MapStatusPage();
         app.MapReviewExport();
+        app.MapInsightsCsv();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

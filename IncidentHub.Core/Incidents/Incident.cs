@@ -23,6 +23,7 @@ public sealed class Incident
     private readonly List<IncidentUpdate> _updates = [];
     private readonly List<IncidentAction> _actions = [];
     private readonly List<RoleAssignment> _roleAssignments = [];
+    private readonly List<StatusPeriod> _statusPeriods = [];
 
     private Incident()
     {
@@ -93,6 +94,9 @@ public sealed class Incident
 
     public IReadOnlyCollection<RoleAssignment> RoleAssignments => _roleAssignments.AsReadOnly();
 
+    /// <summary>How long it spent in each status. Load the current period only (the one with no end) for a change.</summary>
+    public IReadOnlyCollection<StatusPeriod> StatusPeriods => _statusPeriods.AsReadOnly();
+
     public bool IsActive => Status.IsActive();
 
     public static Incident Declare(
@@ -130,6 +134,7 @@ public sealed class Incident
             Version = Guid.NewGuid(),
         };
 
+        incident._statusPeriods.Add(new StatusPeriod(IncidentStatus.Triage, now));
         incident._roleAssignments.Add(new RoleAssignment(reporterRole, declarer.UserId, declarer.DisplayName, now));
         incident._roleAssignments.Add(new RoleAssignment(leadRole, lead.Id, lead.DisplayName, now));
         incident.LeadId = lead.Id;
@@ -687,6 +692,12 @@ public sealed class Incident
     {
         var from = Status;
         Status = status;
+        foreach (var period in _statusPeriods.Where(p => p.IsCurrent))
+        {
+            period.End(now);
+        }
+
+        _statusPeriods.Add(new StatusPeriod(status, now));
         switch (status)
         {
             case IncidentStatus.Monitoring:
