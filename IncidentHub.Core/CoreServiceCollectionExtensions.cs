@@ -3,7 +3,9 @@ using IncidentHub.Core.Actions;
 using IncidentHub.Core.Board;
 using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Demo;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Live;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Reviews;
@@ -20,13 +22,21 @@ namespace IncidentHub.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers IncidentHub's feature services and queries. The host registers the database
-    /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity, an <see cref="Live.IIncidentChangeFeed"/>, an
-    /// <see cref="INotificationFeed"/>, an <see cref="IStatusPageCache"/> and any number of <see cref="INudgeChannel"/>s.
+    /// Registers IncidentHub's feature services, queries, the event log and its consumers (the live feed,
+    /// notifications, the status page's cache). The host registers the database
+    /// (<c>IDbContextFactory&lt;IncidentHubDbContext&gt;</c>), Identity, an <see cref="IIncidentChangeFeed"/>, an
+    /// <see cref="INotificationFeed"/> and an <see cref="IStatusPageCache"/>, and calls
+    /// <see cref="EventDispatcher.CatchUpAsync"/> at start and now and then.
     /// </summary>
     public static IServiceCollection AddIncidentHubCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // What happened: written with every change, handed to each consumer once.
+        services.AddIncidentEvents();
+        services.AddEventConsumer<LiveFeedConsumer>();
+        services.AddEventConsumer<NotificationConsumer>();
+        services.AddEventConsumer<StatusPageCacheConsumer>();
 
         // Stateless: every operation creates its own DbContext.
         services.AddSingleton<IncidentCommandRunner>();

@@ -57,6 +57,7 @@ public static class IncidentHubWebSetup
     {
         // First: the client's address and scheme as the trusted proxy saw them, for everything after.
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
         if (!app.Environment.IsDevelopment())
         {
@@ -74,14 +75,15 @@ public static class IncidentHubWebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
         // Liveness without touching the database: for orchestrators, and the benchmarks' bare baseline.
-        app.MapGet("/healthz/live", () => Results.Text("ok")).AllowAnonymous();
+        app.MapMethods("/healthz/live", [HttpMethods.Get, HttpMethods.Head], () => Results.Text("ok")).AllowAnonymous();
         app.MapAccountEndpoints();
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
         app.MapStatusPage();
         app.MapReviewExport();
         app.MapInsightsCsv();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends the whole policy (frame-ancestors 'none' included) instead of Blazor's frame-ancestors 'self'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

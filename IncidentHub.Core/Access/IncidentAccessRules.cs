@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentHub.Core.Access;
 
 /// <summary>
-/// Who may see an incident. A standard incident: everyone signed in. A private one: admins, anyone who holds or held a
-/// role on it, and anyone its lead let in. For everyone else a private incident does not exist: the same answer, the
+/// Who may see an incident. A standard incident: everyone signed in. A private one: admins, anyone who holds a role on
+/// it, anyone who held one unless the lead took that access away, and anyone its lead let in. For everyone else a private incident does not exist: the same answer, the
 /// same message, as for a reference nobody ever declared.
 /// </summary>
 public static class IncidentAccessRules
@@ -28,7 +28,7 @@ public static class IncidentAccessRules
         var userId = viewer.UserId;
         var grants = db.IncidentAccessGrants;
         return i => i.Visibility == IncidentVisibility.Standard
-            || i.RoleAssignments.Any(r => r.UserId == userId)
+            || i.RoleAssignments.Any(r => r.UserId == userId && r.AccessRemovedAt == null)
             || grants.Any(g => g.IncidentId == i.Id && g.UserId == userId && g.RevokedAt == null);
     }
 
@@ -38,7 +38,9 @@ public static class IncidentAccessRules
     public static async Task<bool> CanSeeAsync(IncidentHubDbContext db, Actor viewer, int incidentId, CancellationToken cancellationToken) =>
         viewer.IsSystem || await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).VisibleTo(viewer, db).AnyAsync(cancellationToken);
 
-    /// <summary>Holds (or held) a role on it: "on the incident", as opposed to being let in or being an admin.</summary>
+    /// <summary>
+    /// Holds (or held, and still may see) a role on it: "on the incident", as opposed to being let in or being an admin.
+    /// </summary>
     public static Task<bool> IsOnIncidentAsync(IncidentHubDbContext db, string userId, int incidentId, CancellationToken cancellationToken) =>
-        db.RoleAssignments.AnyAsync(r => r.IncidentId == incidentId && r.UserId == userId, cancellationToken);
+        db.RoleAssignments.AnyAsync(r => r.IncidentId == incidentId && r.UserId == userId && r.AccessRemovedAt == null, cancellationToken);
 }

@@ -1,8 +1,7 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
-using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Access;
@@ -14,11 +13,11 @@ namespace IncidentHub.Core.Access;
 public sealed class IncidentAccessService(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     IncidentCommandRunner runner,
-    TimeProvider time,
-    INotificationFeed notifications)
+    IncidentEventPipeline pipeline,
+    TimeProvider time)
 {
     public Task ChangeVisibilityAsync(Actor actor, int incidentId, IncidentVisibility visibility, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.VisibilityChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var published = await db.PublicNotices.AnyAsync(n => n.IncidentId == incident.Id && n.FirstPublishedAt != null, cancellationToken);
             var before = incident.Visibility;
@@ -34,9 +33,8 @@ public sealed class IncidentAccessService(
         }, cancellationToken);
 
     /// <summary>The lead lets someone in without giving them a role.</summary>
-    public async Task InviteAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default)
-    {
-        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+    public Task InviteAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
@@ -47,15 +45,13 @@ public sealed class IncidentAccessService(
                 throw new DomainException($"{user.DisplayName} can already see this incident.");
             }
 
-            return await GrantAsync(db, actor, incident, user.Id, user.DisplayName, now, cancellationToken);
+            await GrantAsync(db, actor, incident, user.Id, user.DisplayName, now, cancellationToken);
+            return true;
         }, cancellationToken);
-        notifications.Publish(notice);
-    }
 
     /// <summary>The lead answers a request: let them in, or not.</summary>
-    public async Task DecideAsync(Actor actor, int incidentId, long requestId, bool grant, CancellationToken cancellationToken = default)
-    {
-        var notice = await runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+    public Task DecideAsync(Actor actor, int incidentId, long requestId, bool grant, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var request = await db.IncidentAccessRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.IncidentId == incident.Id, cancellationToken)
@@ -67,26 +63,55 @@ public sealed class IncidentAccessService(
 
             if (!grant)
             {
+                incident.RefuseAccess(actor, request.UserId, request.UserName, now);
                 request.Decide(AccessRequestStatus.Refused, actor.UserId, now);
                 db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Refused, request.UserId, request.UserName, actor.DisplayName, now));
-                return null;
+                return true;
             }
 
-            return await GrantAsync(db, actor, incident, request.UserId, request.UserName, now, cancellationToken);
+            await GrantAsync(db, actor, incident, request.UserId, request.UserName, now, cancellationToken);
+            return true;
         }, cancellationToken);
-        if (notice is not null)
+
+    /// <summary>
+    /// Takes away someone's access to a private incident, however they had it: let in by the lead, or a role they held
+    /// once. Refused for admins (they see every incident) and for current role holders. Logged.
+    /// </summary>
+    public Task RemoveAccessAsync(Actor actor, int incidentId, string userId, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
-            notifications.Publish(notice);
-        }
-    }
+            var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.DisplayName, u.Role }).SingleOrDefaultAsync(cancellationToken);
+            var grants = await db.IncidentAccessGrants
+                .Where(g => g.IncidentId == incident.Id && g.UserId == userId && g.RevokedAt == null)
+                .ToListAsync(cancellationToken);
+            var formerRoles = await db.RoleAssignments
+                .Where(r => r.IncidentId == incident.Id && r.UserId == userId && r.EndedAt != null && r.AccessRemovedAt == null)
+                .ToListAsync(cancellationToken);
+            var name = account?.DisplayName ?? grants.Select(g => g.UserName).Concat(formerRoles.Select(r => r.UserName)).FirstOrDefault() ?? "That person";
+            incident.EnsureCanRemoveAccess(actor, userId, name);
+            if (account?.Role == AppRole.Admin)
+            {
+                throw new DomainException($"{name} is an admin, and admins can see every private incident. An admin can change their role on the Users page.");
+            }
+
+            if (grants.Count == 0 && formerRoles.Count == 0)
+            {
+                throw new ConflictException($"{name} already cannot see this incident.");
+            }
+
+            incident.RemoveAccess(actor, userId, name, grants, formerRoles, now);
+            db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, userId, name, actor.DisplayName, now));
+            return true;
+        }, cancellationToken);
 
     public Task RevokeAsync(Actor actor, int incidentId, long grantId, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.AccessChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanManageAccess(actor);
             var grant = await db.IncidentAccessGrants.SingleOrDefaultAsync(g => g.Id == grantId && g.IncidentId == incident.Id && g.RevokedAt == null, cancellationToken)
                 ?? throw new ConflictException("That person's access was already taken away.");
-            grant.Revoke(now);
+            incident.RevokeAccess(actor, grant, now);
             db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Revoked, grant.UserId, grant.UserName, actor.DisplayName, now));
             return true;
         }, cancellationToken);
@@ -100,27 +125,28 @@ public sealed class IncidentAccessService(
         ArgumentNullException.ThrowIfNull(actor);
         if ((reason?.Length ?? 0) > TextLimits.Reason)
         {
-            throw ValidationFailedException.For("Reason", "Keep the reason to 1,000 characters or fewer.");
+            throw ValidationFailedException.For("Reason", TextLimits.TooLong("the reason", TextLimits.Reason, reason!.Length));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var incident = await db.Incidents.AsNoTracking()
-            .Where(i => i.Number == number && i.Visibility == IncidentVisibility.Private)
-            .Select(i => new { i.Id, i.Number, i.Name, i.LeadId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (incident is null
-            || await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, cancellationToken)
-            || await db.IncidentAccessRequests.AnyAsync(r => r.IncidentId == incident.Id && r.UserId == actor.UserId && r.Status == AccessRequestStatus.Pending, cancellationToken))
+        await pipeline.SaveAsync(db, async (_, ct) =>
         {
-            return;
-        }
+            var incident = await db.Incidents
+                .SingleOrDefaultAsync(i => i.Number == number && i.Visibility == IncidentVisibility.Private, ct);
+            if (incident is null
+                || await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, ct)
+                || await db.IncidentAccessRequests.AnyAsync(r => r.IncidentId == incident.Id && r.UserId == actor.UserId && r.Status == AccessRequestStatus.Pending, ct))
+            {
+                return false;
+            }
 
-        var now = time.GetUtcNow();
-        db.IncidentAccessRequests.Add(new IncidentAccessRequest(incident.Id, actor.UserId, actor.DisplayName, reason?.Trim(), now));
-        db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Requested, actor.UserId, actor.DisplayName, actor.DisplayName, now));
-        db.Notifications.Add(new Notification(incident.LeadId, NotificationKind.AccessRequested, incident.Id, now, actor.DisplayName));
-        await db.SaveChangesAsync(cancellationToken);
-        notifications.Publish(new NotificationNotice(incident.LeadId, NotificationKind.AccessRequested, incident.Id, incident.Number, incident.Name, actor.DisplayName));
+            // The lead hears of it from the notifications consumer, which reacts to the event.
+            var now = time.GetUtcNow();
+            incident.RecordAccessRequest(actor, now);
+            db.IncidentAccessRequests.Add(new IncidentAccessRequest(incident.Id, actor.UserId, actor.DisplayName, reason?.Trim(), now));
+            db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Requested, actor.UserId, actor.DisplayName, actor.DisplayName, now));
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Logs that someone who is not on a private incident (an admin, or someone let in) opened it.</summary>
@@ -162,35 +188,70 @@ public sealed class IncidentAccessService(
             .OrderBy(g => g.UserName)
             .Select(g => new AccessGrantView(g.Id, g.UserId, g.UserName, g.GrantedAt))
             .ToListAsync(cancellationToken);
+        var people = await PeopleAsync(db, incidentId, cancellationToken);
         var log = await db.IncidentAccessLog.AsNoTracking()
             .Where(e => e.IncidentId == incidentId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(200)
             .Select(e => new AccessLogView(e.Kind, e.UserName, e.ActorName, e.At))
             .ToListAsync(cancellationToken);
-        return new AccessView(incident.Visibility == IncidentVisibility.Private, requests, grants, log);
+        return new AccessView(incident.Visibility == IncidentVisibility.Private, requests, grants, log) { People = people };
     }
 
-    private static async Task<NotificationNotice> GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Everyone who sees the incident because of it (not admins as such): why, and whether that can be taken away.</summary>
+    private static async Task<IReadOnlyList<AccessPersonView>> PeopleAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)
     {
-        if (!incident.IsPrivate)
-        {
-            throw new DomainException("Everyone signed in can already see this incident: it is not private.");
-        }
+        var roles = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.IncidentId == incidentId && r.AccessRemovedAt == null)
+            .Select(r => new { r.UserId, r.UserName, Role = r.RoleDefinition.Name, Current = r.EndedAt == null })
+            .ToListAsync(cancellationToken);
+        var grants = await db.IncidentAccessGrants.AsNoTracking()
+            .Where(g => g.IncidentId == incidentId && g.RevokedAt == null)
+            .Select(g => new { g.UserId, g.UserName })
+            .ToListAsync(cancellationToken);
+        var ids = roles.Select(r => r.UserId).Concat(grants.Select(g => g.UserId)).Distinct().ToList();
+        var admins = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Role == AppRole.Admin).Select(u => u.Id).ToListAsync(cancellationToken);
+        return ids.Select(id =>
+            {
+                var current = roles.Where(r => r.UserId == id && r.Current).Select(r => r.Role).Distinct().ToList();
+                var former = roles.Where(r => r.UserId == id && !r.Current).Select(r => r.Role).Where(r => !current.Contains(r)).Distinct().ToList();
+                var name = roles.Where(r => r.UserId == id).Select(r => r.UserName).Concat(grants.Where(g => g.UserId == id).Select(g => g.UserName)).First();
+                var why = string.Join("; ", new[]
+                {
+                    current.Count > 0 ? string.Join(", ", current) : "",
+                    former.Count > 0 ? "was " + string.Join(", ", former) : "",
+                    grants.Any(g => g.UserId == id) ? "let in" : "",
+                }.Where(p => p.Length > 0));
+                var keeps = current.Count > 0 ? "keeps access while holding a role" : admins.Contains(id) ? "an admin: sees every incident" : null;
+                return new AccessPersonView(id, name, why, keeps is null, keeps);
+            })
+            .OrderBy(p => p.CanRemove).ThenBy(p => p.UserName, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
 
-        db.IncidentAccessGrants.Add(new IncidentAccessGrant(incident.Id, userId, userName, actor.UserId, now));
+    private static async Task GrantAsync(IncidentHubDbContext db, Actor actor, Incident incident, string userId, string userName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.IncidentAccessGrants.Add(incident.GrantAccess(actor, userId, userName, now));
         foreach (var pending in await db.IncidentAccessRequests.Where(r => r.IncidentId == incident.Id && r.UserId == userId && r.Status == AccessRequestStatus.Pending).ToListAsync(cancellationToken))
         {
             pending.Decide(AccessRequestStatus.Granted, actor.UserId, now);
         }
 
         db.IncidentAccessLog.Add(new IncidentAccessLogEntry(incident.Id, AccessLogKind.Granted, userId, userName, actor.DisplayName, now));
-        db.Notifications.Add(new Notification(userId, NotificationKind.AccessGranted, incident.Id, now));
-        return new NotificationNotice(userId, NotificationKind.AccessGranted, incident.Id, incident.Number, incident.Name, null);
     }
 }
 
-public sealed record AccessView(bool IsPrivate, IReadOnlyList<AccessRequestView> Requests, IReadOnlyList<AccessGrantView> Grants, IReadOnlyList<AccessLogView> Log);
+public sealed record AccessView(bool IsPrivate, IReadOnlyList<AccessRequestView> Requests, IReadOnlyList<AccessGrantView> Grants, IReadOnlyList<AccessLogView> Log)
+{
+    /// <summary>Who sees it because of a role (now or before) or because they were let in; admins aside.</summary>
+    public IReadOnlyList<AccessPersonView> People { get; init; } = [];
+}
+
+/// <summary>
+/// Someone who can see a private incident and why ("Scribe", "was Incident Lead", "let in"). <see cref="KeptBecause"/>
+/// says why their access cannot be taken away (a current role, or an admin), when it cannot.
+/// </summary>
+public sealed record AccessPersonView(string UserId, string UserName, string Why, bool CanRemove, string? KeptBecause);
 
 public sealed record AccessRequestView(long Id, string UserId, string UserName, string? Reason, DateTimeOffset RequestedAt);
 

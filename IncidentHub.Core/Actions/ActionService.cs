@@ -12,7 +12,7 @@ public sealed class ActionService(IncidentCommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        var action = await runner.RunAsync(actor, incidentId, IncidentChangeKind.ActionsChanged, async (db, incident, now) =>
+        var action = await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var owner = string.IsNullOrEmpty(request.OwnerId)
                 ? null
@@ -23,11 +23,10 @@ public sealed class ActionService(IncidentCommandRunner runner)
     }
 
     public Task ChangeStatusAsync(Actor actor, int incidentId, int actionId, ActionStatus expectedStatus, ActionStatus newStatus, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.ActionsChanged,
-            (_, incident, now) => incident.ChangeActionStatus(actor, actionId, expectedStatus, newStatus, now), cancellationToken);
+        runner.RunAsync(actor, incidentId, (_, incident, now) => incident.ChangeActionStatus(actor, actionId, expectedStatus, newStatus, now), cancellationToken);
 
     public Task ChangeOwnerAsync(Actor actor, int incidentId, int actionId, string? expectedOwnerId, string? ownerId, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.ActionsChanged, async (db, incident, now) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var owner = string.IsNullOrEmpty(ownerId)
                 ? null

@@ -6,7 +6,7 @@ namespace IncidentHub.Core.Actions;
 public sealed class AddActionRequest
 {
     [Required(ErrorMessage = "Say what needs doing.")]
-    [StringLength(TextLimits.Name, ErrorMessage = "Keep the action to 200 characters or fewer.")]
+    [TextLimit(TextLimits.Name, "an action")]
     public string Title { get; set; } = "";
 
     /// <summary>Who is doing it; nobody yet when empty.</summary>

@@ -2,6 +2,7 @@ using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Roles;
 using IncidentHub.Core.StatusPage;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,11 +38,23 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                 i.CustomerImpact,
                 i.DeclaredAt,
                 i.ResolvedAt,
+                i.LeadName,
                 DueAt = i.Reminder.DueAt,
                 Private = i.Visibility == IncidentVisibility.Private,
             })
             .ToListAsync(cancellationToken);
         var ids = items.Select(i => i.Id).ToList();
+
+        // Whom support checks with before saying more: the communications lead, or the incident lead when there is none.
+        var communications = (await db.RoleAssignments.AsNoTracking()
+                .Where(r => ids.Contains(r.IncidentId) && r.EndedAt == null && r.RoleDefinition.Kind == IncidentRoleKind.CommunicationsLead)
+                .Select(r => new { r.IncidentId, r.UserName })
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.IncidentId).ToDictionary(g => g.Key, g => g.First().UserName);
+        var resolvedNotices = await db.PublicNotices.AsNoTracking()
+            .Where(n => ids.Contains(n.IncidentId) && n.FirstPublishedAt != null)
+            .Select(n => new { n.IncidentId, n.ResolvedAt })
+            .ToDictionaryAsync(n => n.IncidentId, n => n.ResolvedAt != null, cancellationToken);
 
         // The newest internal update and the newest public update of each incident (ties: the later row).
         var latest = (await db.IncidentUpdates.AsNoTracking()
@@ -61,11 +74,20 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
             {
                 latest.TryGetValue(i.Id, out var update);
                 published.TryGetValue(i.Id, out var notice);
+                var standing = !resolvedNotices.TryGetValue(i.Id, out var publicResolved) ? PublicStanding.NeverPublic
+                    : publicResolved ? PublicStanding.Resolved : PublicStanding.Open;
+                var contact = communications.TryGetValue(i.Id, out var comms)
+                    ? new BoardContact(comms, "communications lead")
+                    : new BoardContact(i.LeadName, "incident lead");
                 return new BoardItem(
                     i.Number, i.Name, i.Severity, i.Rank, i.Status, i.CustomerImpact,
                     update?.Message, update?.PostedAt,
                     notice?.Title, notice?.Message, notice?.Status, notice?.PublishedAt,
-                    i.DueAt, i.DeclaredAt, i.ResolvedAt, i.Private);
+                    i.DueAt, i.DeclaredAt, i.ResolvedAt, i.Private)
+                {
+                    Contact = contact,
+                    Standing = standing,
+                };
             })
             .ToList();
         return new BoardView(board.Where(b => b.Status.IsActive()).ToList(), board.Where(b => !b.Status.IsActive()).OrderByDescending(b => b.ResolvedAt).ToList());
@@ -95,4 +117,21 @@ public sealed record BoardItem(
     public string Reference => IncidentReference.Format(Number);
 
     public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, ResolvedAt, now);
+
+    /// <summary>Whom support checks with before telling customers more.</summary>
+    public BoardContact Contact { get; init; } = new("the incident lead", "incident lead");
+
+    /// <summary>Where the incident is on the public status page, so the board never says "fixed" where the page does not.</summary>
+    public PublicStanding Standing { get; init; }
+}
+
+/// <summary>A person support can ask, and why them: "Sam Carter", "communications lead".</summary>
+public sealed record BoardContact(string Name, string Role);
+
+/// <summary>An incident on the public status page: never there, there and still open, or there and resolved.</summary>
+public enum PublicStanding
+{
+    NeverPublic,
+    Open,
+    Resolved,
 }

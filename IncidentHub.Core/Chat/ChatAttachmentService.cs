@@ -1,11 +1,16 @@
+using IncidentHub.Core.Access;
+using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
-using IncidentHub.Core.Live;
+using IncidentHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Chat;
 
-/// <summary>Copies of files shared in incident channels: what is left to copy, storing a copy, and reading it back.</summary>
-public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time, IIncidentChangeFeed feed)
+/// <summary>
+/// Copies of files shared in incident channels: what is left to copy, storing a copy, and reading it back. A copy
+/// that is stored or refused is recorded as <see cref="ChatFileCopied"/> (open pages show the image, or why not).
+/// </summary>
+public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time, IncidentEventPipeline pipeline)
 {
     /// <summary>Attachments still to copy whose next try is due, oldest first.</summary>
     public async Task<IReadOnlyList<PendingAttachment>> GetPendingAsync(int max, CancellationToken cancellationToken = default)
@@ -28,28 +33,30 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     {
         ArgumentNullException.ThrowIfNull(bytes);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken);
-        if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+        return await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            return attachment?.Status ?? ChatAttachmentStatus.Discarded;
-        }
+            var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct);
+            if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                return attachment?.Status ?? ChatAttachmentStatus.Discarded;
+            }
 
-        var sniffed = ImageSniffer.ContentTypeOf(bytes);
-        var refusal = ChatAttachment.RefusalFor(contentType, bytes.LongLength)
-            ?? (sniffed is null || !string.Equals(sniffed, contentType, StringComparison.OrdinalIgnoreCase)
-                ? "The file's contents are not the image it claimed to be." : null);
-        if (refusal is not null)
-        {
-            attachment.Reject(refusal);
-        }
-        else
-        {
-            db.ChatAttachmentContents.Add(attachment.Store(sniffed!, bytes, time.GetUtcNow()));
-        }
+            var sniffed = ImageSniffer.ContentTypeOf(bytes);
+            var refusal = ChatAttachment.RefusalFor(contentType, bytes.LongLength)
+                ?? (sniffed is null || !string.Equals(sniffed, contentType, StringComparison.OrdinalIgnoreCase)
+                    ? "The file's contents are not the image it claimed to be." : null);
+            if (refusal is not null)
+            {
+                attachment.Reject(refusal);
+            }
+            else
+            {
+                db.ChatAttachmentContents.Add(attachment.Store(sniffed!, bytes, time.GetUtcNow()));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await AnnounceAsync(db, attachment.IncidentId, cancellationToken);
-        return attachment.Status;
+            RecordCopied(recorder, attachment);
+            return attachment.Status;
+        }, cancellationToken);
     }
 
     /// <summary>The copy cannot be made (the chat system refused, or the file is not what it claimed).</summary>
@@ -60,10 +67,23 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     public Task RetryLaterAsync(long attachmentId, string problem, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ChangeAsync(attachmentId, a => a.RetryLater(problem, at), cancellationToken);
 
-    /// <summary>A stored copy with its incident, for serving; null when there is none.</summary>
-    public async Task<AttachmentContent?> GetContentAsync(long attachmentId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A stored copy, for serving to <paramref name="viewer"/>; null when there is none or when they may not see its
+    /// incident now (checked at every use, so a link made before their access was taken away stops working).
+    /// </summary>
+    public async Task<AttachmentContent?> GetContentAsync(Actor viewer, long attachmentId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var incidentId = await db.ChatAttachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.Status == ChatAttachmentStatus.Stored)
+            .Select(a => (int?)a.IncidentId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (incidentId is not { } id || !await IncidentAccessRules.CanSeeAsync(db, viewer, id, cancellationToken))
+        {
+            return null;
+        }
+
         return await db.ChatAttachmentContents.AsNoTracking()
             .Where(c => c.AttachmentId == attachmentId && c.Attachment.Status == ChatAttachmentStatus.Stored)
             .Select(c => new AttachmentContent(c.AttachmentId, c.Attachment.IncidentId, c.Attachment.Name, c.Attachment.ContentType!, c.Bytes))
@@ -73,25 +93,27 @@ public sealed class ChatAttachmentService(IDbContextFactory<IncidentHubDbContext
     private async Task ChangeAsync(long attachmentId, Action<ChatAttachment> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, cancellationToken);
-        if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+        await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            return;
-        }
+            var attachment = await db.ChatAttachments.SingleOrDefaultAsync(a => a.Id == attachmentId, ct);
+            if (attachment is null || attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                return false;
+            }
 
-        change(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        if (attachment.Status != ChatAttachmentStatus.Pending)
-        {
-            await AnnounceAsync(db, attachment.IncidentId, cancellationToken);
-        }
+            change(attachment);
+            if (attachment.Status != ChatAttachmentStatus.Pending)
+            {
+                RecordCopied(recorder, attachment);
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
-    private async Task AnnounceAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)
-    {
-        var number = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Number).SingleAsync(cancellationToken);
-        feed.Publish(new IncidentChange(incidentId, number, IncidentChangeKind.TimelineChanged, null));
-    }
+    private void RecordCopied(EventRecorder recorder, ChatAttachment attachment) =>
+        recorder.Record(attachment.IncidentId, null, Common.Actor.System.DisplayName, time.GetUtcNow(), null,
+            () => new ChatFileCopied(attachment.Id, attachment.Status == ChatAttachmentStatus.Stored));
 }
 
 public sealed record PendingAttachment(long Id, int IncidentId, string ExternalId, string DeclaredContentType, long DeclaredSize, string SourceUrl);

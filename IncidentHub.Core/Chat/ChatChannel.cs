@@ -3,9 +3,9 @@ using IncidentHub.Core.Incidents;
 namespace IncidentHub.Core.Chat;
 
 /// <summary>
-/// The one chat channel of an incident. The row is written in the same transaction as the declaration (so there is
-/// exactly one per incident, however often the channel's creation is retried); the channel's id is recorded once the
-/// chat system has made it, and never replaced after that.
+/// The one chat channel of an incident. The row is written once, when the chat outbox consumer handles the
+/// declaration (so there is exactly one per incident, however often the channel's creation is retried); the channel's
+/// id is recorded once the chat system has made it, and never replaced after that.
 /// </summary>
 public sealed class ChatChannel
 {
@@ -13,9 +13,9 @@ public sealed class ChatChannel
     {
     }
 
-    internal ChatChannel(Incident incident, string provider, bool isPrivate, DateTimeOffset requestedAt)
+    internal ChatChannel(int incidentId, string provider, bool isPrivate, DateTimeOffset requestedAt)
     {
-        Incident = incident;
+        IncidentId = incidentId;
         Provider = provider;
         IsPrivate = isPrivate;
         RequestedAt = requestedAt;

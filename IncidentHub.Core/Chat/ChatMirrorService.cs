@@ -1,6 +1,6 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
-using IncidentHub.Core.Live;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,13 +14,14 @@ namespace IncidentHub.Core.Chat;
 /// message, a deletion before either, a "reaction removed" before the "added" it undoes.
 /// </summary>
 /// <remarks>
-/// A batch is applied in one unit of work (a few queries whatever its size). When another worker saved the same
-/// message first, the batch is read again and re-applied, where the other worker's rows make it a duplicate.
+/// A batch is applied in one unit of work (a few queries whatever its size), and what it changed is recorded as
+/// events (a message mirrored, edited, deleted or marked, a member joined) saved with it. When another worker saved the
+/// same message first, the batch is read again and re-applied, where the other worker's rows make it a duplicate.
 /// </remarks>
 public sealed partial class ChatMirrorService(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     TimeProvider time,
-    IIncidentChangeFeed feed,
+    IncidentEventPipeline pipeline,
     ILogger<ChatMirrorService> logger)
 {
     /// <summary>Two reports of one person joining within this window are one join.</summary>
@@ -52,44 +53,38 @@ public sealed partial class ChatMirrorService(
     private async Task<IReadOnlyList<ChatApplyOutcome>> ApplyOnceAsync(string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var batch = await Batch.LoadAsync(db, provider, events, cancellationToken);
-        var now = time.GetUtcNow();
-        var outcomes = new List<ChatApplyOutcome>(events.Count);
-        foreach (var chatEvent in events)
+        return await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            if (!batch.Channels.TryGetValue(chatEvent.ChannelId, out var channel))
+            var batch = await Batch.LoadAsync(db, recorder, provider, events, ct);
+            var now = time.GetUtcNow();
+            var outcomes = new List<ChatApplyOutcome>(events.Count);
+            foreach (var chatEvent in events)
             {
-                outcomes.Add(ChatApplyOutcome.NotAnIncidentChannel);
-                continue;
+                if (!batch.Channels.TryGetValue(chatEvent.ChannelId, out var channel))
+                {
+                    outcomes.Add(ChatApplyOutcome.NotAnIncidentChannel);
+                    continue;
+                }
+
+                var applied = chatEvent switch
+                {
+                    ChatMessagePosted posted => Posted(batch, channel.IncidentId, posted, now),
+                    ChatMessageEdited edited => Edited(batch, channel.IncidentId, edited, now),
+                    ChatMessageDeleted deleted => Deleted(batch, channel.IncidentId, deleted, now),
+                    ChatMarkChanged mark => Marked(batch, channel.IncidentId, mark, now),
+                    ChatMemberJoined joined => Joined(batch, channel.IncidentId, joined, now),
+                    _ => throw new ArgumentException($"Unknown chat event {chatEvent.GetType().Name}.", nameof(events)),
+                };
+                outcomes.Add(applied ? ChatApplyOutcome.Applied : ChatApplyOutcome.Duplicate);
+                if (applied)
+                {
+                    batch.Touched.Add(channel);
+                }
             }
 
-            var applied = chatEvent switch
-            {
-                ChatMessagePosted posted => Posted(batch, channel.IncidentId, posted, now),
-                ChatMessageEdited edited => Edited(batch, channel.IncidentId, edited, now),
-                ChatMessageDeleted deleted => Deleted(batch, channel.IncidentId, deleted, now),
-                ChatMarkChanged mark => Marked(batch, channel.IncidentId, mark, now),
-                ChatMemberJoined joined => Joined(batch, channel.IncidentId, joined, now),
-                _ => throw new ArgumentException($"Unknown chat event {chatEvent.GetType().Name}.", nameof(events)),
-            };
-            outcomes.Add(applied ? ChatApplyOutcome.Applied : ChatApplyOutcome.Duplicate);
-            if (applied)
-            {
-                batch.Touched.Add(channel);
-            }
-        }
-
-        if (batch.Touched.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var channel in batch.Touched)
-            {
-                feed.Publish(new IncidentChange(channel.IncidentId, channel.Number, IncidentChangeKind.TimelineChanged, null));
-            }
-        }
-
-        LogApplied(logger, events.Count, outcomes.Count(o => o == ChatApplyOutcome.Applied), batch.Touched.Count);
-        return outcomes;
+            LogApplied(logger, events.Count, outcomes.Count(o => o == ChatApplyOutcome.Applied), batch.Touched.Count);
+            return outcomes;
+        }, cancellationToken);
     }
 
     private static bool Posted(Batch batch, int incidentId, ChatMessagePosted posted, DateTimeOffset now)
@@ -99,12 +94,18 @@ public sealed partial class ChatMirrorService(
         {
             message = batch.Create(incidentId, posted.MessageId, posted.ThreadId, posted.Author, posted.PostedAt, posted.Text, posted.PostedAt, now);
             AddFiles(message, incidentId, posted.Files, now);
+            batch.RecordMirrored(incidentId, message, posted.Author, posted.PostedAt);
             return true;
         }
 
         // The original arriving after an edit (or a pin) recorded the message: it joins the history.
         var changed = message.Observe(Clip(posted.Text), posted.PostedAt);
         changed |= AddFiles(message, incidentId, posted.Files, now);
+        if (changed)
+        {
+            batch.Record(incidentId, posted.Author, posted.PostedAt, message.Entry, () => new MirroredMessageEdited(posted.MessageId, message.Entry.Id));
+        }
+
         return changed;
     }
 
@@ -116,25 +117,33 @@ public sealed partial class ChatMirrorService(
             var first = edited.Previous ?? edited.Current;
             message = batch.Create(incidentId, edited.MessageId, edited.ThreadId, edited.Author, edited.PostedAt, first.Text, first.Since, now);
             message.Observe(Clip(edited.Current.Text), edited.Current.Since);
+            batch.RecordMirrored(incidentId, message, edited.Author, edited.PostedAt);
             return true;
         }
 
         var changed = edited.Previous is { } previous && message.Observe(Clip(previous.Text), previous.Since);
         changed |= message.Observe(Clip(edited.Current.Text), edited.Current.Since);
+        if (changed)
+        {
+            batch.Record(incidentId, edited.Author, edited.Current.Since, message.Entry, () => new MirroredMessageEdited(edited.MessageId, message.Entry.Id));
+        }
+
         return changed;
     }
 
     private static bool Deleted(Batch batch, int incidentId, ChatMessageDeleted deleted, DateTimeOffset now)
     {
-        var message = batch.Message(incidentId, deleted.MessageId);
-        if (message is null)
-        {
+        var author = deleted.Author ?? new ChatAuthor("", "Someone");
+        var message = batch.Message(incidentId, deleted.MessageId)
             // Deleted before we saw it: keep a tombstone, so the message arriving late does not come back.
-            var author = deleted.Author ?? new ChatAuthor("", "Someone");
-            message = batch.Create(incidentId, deleted.MessageId, null, author, deleted.PostedAt, "", deleted.PostedAt, now);
+            ?? batch.Create(incidentId, deleted.MessageId, null, author, deleted.PostedAt, "", deleted.PostedAt, now);
+        if (!message.Delete(deleted.DeletedAt))
+        {
+            return false;
         }
 
-        return message.Delete(deleted.DeletedAt);
+        batch.Record(incidentId, author, deleted.DeletedAt, message.Entry, () => new MirroredMessageDeleted(deleted.MessageId, message.Entry.Id));
+        return true;
     }
 
     private static bool Marked(Batch batch, int incidentId, ChatMarkChanged change, DateTimeOffset now)
@@ -160,6 +169,8 @@ public sealed partial class ChatMirrorService(
             message.Entry.SetHighlighted(after);
         }
 
+        batch.Record(incidentId, new ChatAuthor(change.By, change.By), change.At, message?.Entry,
+            () => new MirroredMessageMarked(change.MessageId, message?.Entry.Id, after));
         return true;
     }
 
@@ -178,6 +189,7 @@ public sealed partial class ChatMirrorService(
             prefix + joined.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         batch.Db.TimelineEntries.Add(entry);
         batch.Joins.Add(entry);
+        batch.Record(incidentId, joined.Member, joined.At, entry, () => new ChannelMemberJoined(name, entry.Id));
         return true;
     }
 
@@ -209,9 +221,11 @@ public sealed partial class ChatMirrorService(
         private readonly Dictionary<(int IncidentId, string MessageId), ChatMessage> _messages;
         private readonly Dictionary<(int IncidentId, string MessageId, ChatMarkKind Kind, string By), ChatMark> _marks;
         private readonly Dictionary<string, (string? ActorId, string Name)> _people;
+        private readonly EventRecorder _recorder;
 
         private Batch(
             IncidentHubDbContext db,
+            EventRecorder recorder,
             Dictionary<string, LinkedChannel> channels,
             Dictionary<(int, string), ChatMessage> messages,
             Dictionary<(int, string, ChatMarkKind, string), ChatMark> marks,
@@ -219,6 +233,7 @@ public sealed partial class ChatMirrorService(
             List<TimelineEntry> joins)
         {
             Db = db;
+            _recorder = recorder;
             Channels = channels;
             _messages = messages;
             _marks = marks;
@@ -234,7 +249,7 @@ public sealed partial class ChatMirrorService(
 
         public HashSet<LinkedChannel> Touched { get; } = [];
 
-        public static async Task<Batch> LoadAsync(IncidentHubDbContext db, string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
+        public static async Task<Batch> LoadAsync(IncidentHubDbContext db, EventRecorder recorder, string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
         {
             var channelIds = events.Select(e => e.ChannelId).Distinct().ToList();
             var channels = await db.ChatChannels.AsNoTracking()
@@ -303,8 +318,19 @@ public sealed partial class ChatMirrorService(
                 }
             }
 
-            return new Batch(db, channels, messages, marks, people, joins);
+            return new Batch(db, recorder, channels, messages, marks, people, joins);
         }
+
+        /// <summary>States what this batch did to incident <paramref name="incidentId"/>'s timeline, as <paramref name="author"/>.</summary>
+        public void Record(int incidentId, ChatAuthor author, DateTimeOffset at, TimelineEntry? entry, Func<IncidentEvent> build)
+        {
+            var (actorId, name) = Who(author);
+            _recorder.Record(incidentId, actorId, name, at, entry, build);
+        }
+
+        public void RecordMirrored(int incidentId, ChatMessage message, ChatAuthor author, DateTimeOffset at) =>
+            Record(incidentId, author, at, message.Entry, () => new ChatMessageMirrored(
+                message.Entry.ExternalId ?? "", message.ThreadId, message.Entry.Id, message.Entry.ActorName, message.Attachments.Count));
 
         public ChatMessage? Message(int incidentId, string messageId) =>
             _messages.GetValueOrDefault((incidentId, messageId));

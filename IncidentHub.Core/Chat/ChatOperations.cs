@@ -24,8 +24,15 @@ public sealed record InviteOperation(IReadOnlyList<string> UserIds);
 /// <summary>
 /// A message in IncidentHub's words: a headline (what happened), an optional body (the update's text, say), an
 /// optional line of context, and people to mention (IncidentHub user ids or external actor ids).
+/// <see cref="IsPrivacyNotice"/>: the one message that may still go to the public channel of an incident made
+/// private, saying that nothing more will.
 /// </summary>
-public sealed record PostOperation(string Headline, string? Body = null, string? Context = null, IReadOnlyList<string>? Mentions = null);
+public sealed record PostOperation(
+    string Headline,
+    string? Body = null,
+    string? Context = null,
+    IReadOnlyList<string>? Mentions = null,
+    bool IsPrivacyNotice = false);
 
 /// <summary>Announce (or update the announcement of) the incident; the text is made from its state when sent.</summary>
 public sealed record AnnounceOperation;

@@ -18,9 +18,9 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
     /// <summary>Refusals and rate limits tolerated before a call is marked failed (outages do not count).</summary>
     public const int MaxAttempts = 8;
 
-    /// <summary>Adds a call to the unit of work of a change to <paramref name="incident"/>: saved with it or not at all.</summary>
-    internal static void Enqueue<T>(IncidentHubDbContext db, string provider, Incident incident, ChatOperationKind kind, T operation, DateTimeOffset now) =>
-        db.ChatOutbox.Add(new ChatOutboxItem(provider, incident, null, kind, ChatOperations.Serialize(operation), now));
+    /// <summary>Adds a call to <paramref name="db"/>'s unit of work, in incident <paramref name="incidentId"/>'s lane.</summary>
+    internal static void Enqueue<T>(IncidentHubDbContext db, string provider, int incidentId, ChatOperationKind kind, T operation, DateTimeOffset now) =>
+        db.ChatOutbox.Add(new ChatOutboxItem(provider, null, incidentId, kind, ChatOperations.Serialize(operation), now));
 
     /// <summary>Queues a call on its own (a nudge, a test message). <paramref name="incidentId"/> null: the workspace lane.</summary>
     public async Task<long> EnqueueAsync<T>(string provider, int? incidentId, ChatOperationKind kind, T operation, CancellationToken cancellationToken = default)

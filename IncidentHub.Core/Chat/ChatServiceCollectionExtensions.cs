@@ -1,7 +1,4 @@
-using IncidentHub.Core.Data;
-using IncidentHub.Core.Live;
-using IncidentHub.Core.Reminders;
-using Microsoft.EntityFrameworkCore;
+using IncidentHub.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentHub.Core.Chat;
@@ -21,17 +18,13 @@ public static class ChatServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Connects incidents to a chat system: every change writes its chat calls in its own transaction. Register only
-    /// when the chat system is configured. (Nudges reach the channel through <see cref="ChatNudgeChannel"/>, which the
-    /// host registers as an <see cref="INudgeChannel"/>.)
+    /// Connects incidents to a chat system: <see cref="ChatOutboxConsumer"/> reads the event log and queues the chat
+    /// calls each event calls for (nudges included). Register only when the chat system is configured; the host may
+    /// register <see cref="IChatOutboxSignal"/>s to send the calls straight away.
     /// </summary>
-    public static IServiceCollection AddChatOutbox(this IServiceCollection services, string provider)
-    {
-        services.AddSingleton<IIncidentChangeInterceptor>(sp => new ChatOutboxInterceptor(provider, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ChatNudgeChannel(
+    public static IServiceCollection AddChatOutbox(this IServiceCollection services, string provider) =>
+        services.AddEventConsumer(sp => new ChatOutboxConsumer(
             provider,
-            sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>(),
-            sp.GetRequiredService<TimeProvider>()));
-        return services;
-    }
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IChatOutboxSignal>()));
 }

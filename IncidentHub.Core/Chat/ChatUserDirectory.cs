@@ -8,7 +8,9 @@ namespace IncidentHub.Core.Chat;
 /// <summary>
 /// Who people in a chat system are in IncidentHub. A chat user whose email belongs to an active IncidentHub account
 /// acts as that account (with its role); anyone else acts with the default role the installation chose, under their
-/// chat name and an external actor id ("slack:U123"), and can never be given an account's powers by a command.
+/// chat name and an external actor id ("slack:U123"), and can never be given an account's powers by a command. Guests
+/// of the workspace, bots, and anyone the chat system has not vouched for yet never act above Viewer, whatever their
+/// account or the default says: the workspace's own members are who "everyone can declare" means.
 /// </summary>
 public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time)
 {
@@ -38,15 +40,20 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatUsers.AsNoTracking()
             .Where(u => u.Provider == provider && u.ExternalId == externalId)
-            .Select(u => new ChatUserView(u.ExternalId, u.DisplayName, u.Email, u.MatchedUserId, u.RefreshedAt))
+            .Select(u => new ChatUserView(u.ExternalId, u.DisplayName, u.Email, u.MatchedUserId, u.RefreshedAt) { Kind = u.Kind })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Whether the cached profile should be refreshed from the chat system.</summary>
-    public bool IsStale(ChatUserView? user) => user is null || time.GetUtcNow() - user.RefreshedAt >= ProfileLifetime;
+    /// <summary>Whether the cached profile should be refreshed from the chat system (also when its kind is not known).</summary>
+    public bool IsStale(ChatUserView? user) =>
+        user is null || user.Kind == ChatUserKind.Unknown || time.GetUtcNow() - user.RefreshedAt >= ProfileLifetime;
+
+    /// <summary>The most a chat user of <paramref name="kind"/> may do, whatever their account or the default role.</summary>
+    public static AppRole Cap(AppRole role, ChatUserKind kind) =>
+        kind == ChatUserKind.Member || role == AppRole.Viewer ? role : AppRole.Viewer;
 
     /// <summary>Stores what the chat system says about a person and matches them to an account by email.</summary>
-    public async Task<ChatUserView> RecordAsync(string provider, string externalId, string displayName, string? email, CancellationToken cancellationToken = default)
+    public async Task<ChatUserView> RecordAsync(string provider, string externalId, string displayName, string? email, ChatUserKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalId);
         var name = Clip(string.IsNullOrWhiteSpace(displayName) ? externalId : displayName.Trim(), TextLimits.PersonName);
@@ -72,7 +79,7 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
             }
 
             var now = time.GetUtcNow();
-            user.Refresh(name, normalizedEmail, matched, now);
+            user.Refresh(name, normalizedEmail, matched, kind, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +90,7 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
                 continue;
             }
 
-            return new ChatUserView(externalId, name, normalizedEmail, matched, now);
+            return new ChatUserView(externalId, name, normalizedEmail, matched, now) { Kind = kind };
         }
     }
 
@@ -96,8 +103,9 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cached = await db.ChatUsers.AsNoTracking()
             .Where(u => u.Provider == provider && u.ExternalId == externalId)
-            .Select(u => new { u.DisplayName, u.MatchedUserId })
+            .Select(u => new { u.DisplayName, u.MatchedUserId, u.Kind })
             .SingleOrDefaultAsync(cancellationToken);
+        var kind = cached?.Kind ?? ChatUserKind.Unknown;
         if (cached?.MatchedUserId is { } userId)
         {
             var account = await db.Users.AsNoTracking()
@@ -106,12 +114,47 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
                 .SingleOrDefaultAsync(cancellationToken);
             if (account is not null)
             {
-                return new Actor(account.Id, account.DisplayName, account.IsActive ? account.Role : AppRole.Viewer) { Via = TimelineSource.Slack };
+                return new Actor(account.Id, account.DisplayName, Cap(account.IsActive ? account.Role : AppRole.Viewer, kind)) { Via = TimelineSource.Slack };
             }
         }
 
         var name = cached?.DisplayName is { Length: > 0 } known ? known : string.IsNullOrWhiteSpace(fallbackName) ? externalId : fallbackName;
-        return new Actor(ExternalActorId(provider, externalId), Clip(name, TextLimits.PersonName), defaultRole) { Via = TimelineSource.Slack };
+        return new Actor(ExternalActorId(provider, externalId), Clip(name, TextLimits.PersonName), Cap(defaultRole, kind)) { Via = TimelineSource.Slack };
+    }
+
+    /// <summary>
+    /// What to tell a chat user who may not <paramref name="what"/> (e.g. "declare incidents"): why, and who can help,
+    /// by name (the installation's admins). <paramref name="systemName"/> is the chat system as people call it ("Slack").
+    /// </summary>
+    public async Task<string> RefusalAsync(string provider, string systemName, string externalId, Actor actor, string what, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var kind = await db.ChatUsers.AsNoTracking()
+            .Where(u => u.Provider == provider && u.ExternalId == externalId)
+            .Select(u => (ChatUserKind?)u.Kind)
+            .SingleOrDefaultAsync(cancellationToken) ?? ChatUserKind.Unknown;
+        var admins = await db.Users.AsNoTracking()
+            .Where(u => u.Role == AppRole.Admin && u.IsActive)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => u.DisplayName)
+            .Take(3)
+            .ToListAsync(cancellationToken);
+        var who = admins.Count switch
+        {
+            0 => "an IncidentHub admin",
+            1 => $"{admins[0]} (an IncidentHub admin)",
+            _ => $"{string.Join(", ", admins.Take(admins.Count - 1))} or {admins[^1]} (IncidentHub admins)",
+        };
+        return kind switch
+        {
+            ChatUserKind.Guest =>
+                $"Guests of this {systemName} workspace can follow incidents here but cannot {what}. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask {who}.",
+            ChatUserKind.Bot => $"Bots cannot {what} in IncidentHub.",
+            ChatUserKind.Unknown =>
+                $"IncidentHub could not check your profile with {systemName} yet, so for now you can only follow incidents here. Try again in a minute; if it keeps happening, ask {who}.",
+            _ => $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask {who} for the Responder role.",
+        };
     }
 
     /// <summary>The chat id of an IncidentHub account, when the directory has matched one.</summary>
@@ -144,4 +187,7 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
 }
 
 /// <summary>A chat user as IncidentHub last heard of them.</summary>
-public sealed record ChatUserView(string ExternalId, string DisplayName, string? Email, string? MatchedUserId, DateTimeOffset RefreshedAt);
+public sealed record ChatUserView(string ExternalId, string DisplayName, string? Email, string? MatchedUserId, DateTimeOffset RefreshedAt)
+{
+    public ChatUserKind Kind { get; init; }
+}

@@ -1,6 +1,7 @@
 using IncidentHub.Core.Access;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Chat;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
@@ -59,6 +60,10 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<ChatOutboxItem> ChatOutbox => Set<ChatOutboxItem>();
 
+    public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
+
+    public DbSet<EventConsumerPosition> EventConsumers => Set<EventConsumerPosition>();
+
     public DbSet<IncidentAccessGrant> IncidentAccessGrants => Set<IncidentAccessGrant>();
 
     public DbSet<IncidentAccessRequest> IncidentAccessRequests => Set<IncidentAccessRequest>();
@@ -75,6 +80,41 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     /// <summary>One row once the first administrator exists (see <see cref="Users.Installation"/>).</summary>
     public DbSet<Installation> Installation => Set<Installation>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // Every provider and every caller: no text XML forbids reaches the database.
+        optionsBuilder.AddInterceptors(TextCleaningInterceptor.Instance);
+    }
+
+    /// <summary>Set by <see cref="IncidentEventPipeline"/> while it saves a unit of work with its events.</summary>
+    internal bool SavingWithEvents { get; set; }
+
+    /// <summary>
+    /// Refuses to save an incident whose recorded events would be lost: changes to incidents are saved through
+    /// <see cref="IncidentEventPipeline"/> (the runner does this), which writes the events in the same transaction.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureNoEventIsLost();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureNoEventIsLost();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void EnsureNoEventIsLost()
+    {
+        if (!SavingWithEvents && ChangeTracker.Entries<Incident>().Any(e => e.Entity.PendingEvents.Count > 0))
+        {
+            throw new InvalidOperationException(
+                "An incident with recorded events is being saved outside IncidentEventPipeline, so its events would be lost. Save it through IncidentCommandRunner or IncidentEventPipeline.SaveAsync.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

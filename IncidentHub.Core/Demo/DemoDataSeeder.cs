@@ -2,8 +2,7 @@ using IncidentHub.Core.Actions;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
-using IncidentHub.Core.Notifications;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Timeline;
@@ -16,15 +15,16 @@ namespace IncidentHub.Core.Demo;
 
 /// <summary>
 /// A small living data set for newcomers: a few people in each role, a handful of open and finished incidents with
-/// timelines, and status page services with two incidents' public notices. Everything goes through the real services, replayed on a scripted clock, so the demo obeys every rule.
+/// timelines, and status page services with two incidents' public notices. Everything goes through the real services
+/// and the same event pipeline as any change, replayed on a scripted clock, so the demo obeys every rule and its
+/// events are in the log like any others. Its incidents ask for no chat channel unless
+/// <see cref="DemoDataOptions.OpenChatChannels"/>: loading the demo on a Slack-connected installation touches no Slack.
 /// </summary>
 public sealed class DemoDataSeeder(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     UserAccountService accounts,
     TimeProvider time,
-    IIncidentChangeFeed feed,
-    INotificationFeed notifications,
-    IEnumerable<IIncidentChangeInterceptor> interceptors,
+    IncidentEventPipeline pipeline,
     IStatusPageCache statusPageCache,
     ILoggerFactory loggerFactory)
 {
@@ -49,9 +49,13 @@ public sealed class DemoDataSeeder(
     /// Loads the demo set unless there are incidents already. The demo accounts share one password, made up afresh for
     /// this installation and returned once so that the admin who asked for them can try them; it is stored nowhere.
     /// </summary>
-    public async Task<DemoDataResult> SeedAsync(Actor admin, CancellationToken cancellationToken = default)
+    public Task<DemoDataResult> SeedAsync(Actor admin, CancellationToken cancellationToken = default) =>
+        SeedAsync(admin, new DemoDataOptions(), cancellationToken);
+
+    public async Task<DemoDataResult> SeedAsync(Actor admin, DemoDataOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(options);
         admin.EnsureAdmin();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -75,19 +79,20 @@ public sealed class DemoDataSeeder(
         var services = await EnsureServicesAsync(admin, cancellationToken);
         var now = time.GetUtcNow();
         var clock = new ScriptedClock(now);
-        var runner = new IncidentCommandRunner(dbFactory, clock, feed, interceptors, loggerFactory.CreateLogger<IncidentCommandRunner>());
+        var runner = new IncidentCommandRunner(dbFactory, clock, pipeline, loggerFactory.CreateLogger<IncidentCommandRunner>());
         var script = new Script(
             clock,
-            new IncidentService(dbFactory, runner, clock, feed, interceptors, loggerFactory.CreateLogger<IncidentService>()),
+            new IncidentService(runner),
             new UpdateService(runner),
-            new RoleAssignmentService(runner, notifications),
+            new RoleAssignmentService(runner),
             new TimelineService(runner),
             new ActionService(runner),
             await LoadRolesAsync(cancellationToken),
             await LoadSeveritiesAsync(cancellationToken),
             new IncidentQueries(dbFactory),
-            new PublicationService(runner, statusPageCache),
+            new PublicationService(runner),
             services,
+            options.OpenChatChannels,
             cancellationToken);
 
         var riley = people["Riley"];
@@ -298,6 +303,7 @@ public sealed class DemoDataSeeder(
         IncidentQueries queries,
         PublicationService publication,
         IReadOnlyDictionary<string, int> services,
+        bool openChatChannels,
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<int, int> _numbers = [];
@@ -313,6 +319,7 @@ public sealed class DemoDataSeeder(
                 Summary = summary,
                 CustomerImpact = impact,
                 LeadId = leadId,
+                OpenChatChannel = openChatChannels,
             }, cancellationToken);
             _numbers[declared.Id] = declared.Number;
             return declared.Id;
@@ -358,6 +365,9 @@ public sealed class DemoDataSeeder(
         }
     }
 }
+
+/// <param name="OpenChatChannels">Give the demo incidents channels in the connected chat system (off by default).</param>
+public sealed record DemoDataOptions(bool OpenChatChannels = false);
 
 /// <summary>Whether the demo set was loaded, and the password its accounts share (shown once, stored nowhere).</summary>
 public sealed record DemoDataResult(bool Loaded, string? Password)

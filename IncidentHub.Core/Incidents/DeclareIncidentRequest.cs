@@ -7,16 +7,16 @@ namespace IncidentHub.Core.Incidents;
 public sealed class DeclareIncidentRequest
 {
     [Required(ErrorMessage = "Give the incident a name: what is broken?")]
-    [StringLength(TextLimits.Name, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    [TextLimit(TextLimits.Name, "the name")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Pick a severity.")]
     public int? SeverityId { get; set; }
 
-    [StringLength(TextLimits.LongText, ErrorMessage = "The summary can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "the summary")]
     public string? Summary { get; set; }
 
-    [StringLength(TextLimits.LongText, ErrorMessage = "The customer impact can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "the customer impact")]
     public string? CustomerImpact { get; set; }
 
     /// <summary>The incident lead; the declarer when empty.</summary>
@@ -24,4 +24,10 @@ public sealed class DeclareIncidentRequest
 
     /// <summary>Visible only to the people on it, people the lead lets in, and admins.</summary>
     public bool IsPrivate { get; set; }
+
+    /// <summary>
+    /// Give it a channel in the connected chat system (when there is one). The demo data says no, so that loading it
+    /// on a Slack-connected installation makes no Slack channels.
+    /// </summary>
+    public bool OpenChatChannel { get; set; } = true;
 }

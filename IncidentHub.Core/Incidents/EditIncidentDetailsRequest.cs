@@ -6,13 +6,13 @@ namespace IncidentHub.Core.Incidents;
 public sealed class EditIncidentDetailsRequest
 {
     [Required(ErrorMessage = "The incident needs a name.")]
-    [StringLength(TextLimits.Name, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    [TextLimit(TextLimits.Name, "the name")]
     public string Name { get; set; } = "";
 
-    [StringLength(TextLimits.LongText, ErrorMessage = "The summary can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "the summary")]
     public string? Summary { get; set; }
 
-    [StringLength(TextLimits.LongText, ErrorMessage = "The customer impact can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "the customer impact")]
     public string? CustomerImpact { get; set; }
 }
 

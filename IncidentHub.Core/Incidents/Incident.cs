@@ -1,5 +1,6 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Common;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
@@ -10,8 +11,9 @@ using IncidentHub.Core.Users;
 namespace IncidentHub.Core.Incidents;
 
 /// <summary>
-/// The incident aggregate. Every change goes through a method here that checks the rules, changes state and appends
-/// what happened to the timeline. "Now" is always passed in; the aggregate never reads a clock.
+/// The incident aggregate. Every change goes through a method here that checks the rules, changes state, appends
+/// what happened to the timeline and records it as an <see cref="IncidentEvent"/> (saved to the event log with the
+/// change by <see cref="IncidentEventPipeline"/>). "Now" is always passed in; the aggregate never reads a clock.
 /// </summary>
 /// <remarks>
 /// Load it with its current role assignments and its actions. The timeline and updates are append-only: new entries
@@ -24,6 +26,7 @@ public sealed class Incident
     private readonly List<IncidentAction> _actions = [];
     private readonly List<RoleAssignment> _roleAssignments = [];
     private readonly List<StatusPeriod> _statusPeriods = [];
+    private readonly List<PendingIncidentEvent> _events = [];
 
     private Incident()
     {
@@ -99,6 +102,14 @@ public sealed class Incident
 
     public bool IsActive => Status.IsActive();
 
+    /// <summary>What this aggregate recorded since it was loaded, oldest first; saved with the change.</summary>
+    internal IReadOnlyList<PendingIncidentEvent> PendingEvents => _events;
+
+    /// <summary>The events recorded so far, as they would be saved (ids of rows not yet saved are 0).</summary>
+    internal IReadOnlyList<IncidentEvent> RecordedEvents => [.. _events.Select(e => e.Build())];
+
+    internal void ClearPendingEvents() => _events.Clear();
+
     public static Incident Declare(
         int number,
         DeclareIncidentRequest request,
@@ -142,13 +153,16 @@ public sealed class Incident
         incident.Reminder = new UpdateReminder(lead.Id, severity.UpdateCadenceMinutes, now);
 
         var leadText = lead.Id == declarer.UserId ? "leading it" : $"with {lead.DisplayName} as lead";
-        incident.Append(new TimelineEntry(
+        var entry = incident.Append(new TimelineEntry(
             TimelineEntryKind.Declared,
             declarer,
             $"{declarer.DisplayName} declared the incident, {leadText}.",
             now,
             now,
             request.IsPrivate ? $"Severity {severity.Name} · Triage · Private" : $"Severity {severity.Name} · Triage").Highlighted());
+        incident.Record(declarer, now, entry, new IncidentDeclared(
+            incident.Name, incident.Summary, incident.CustomerImpact, severity.Id, severity.Name, incident.Status, incident.Visibility,
+            lead.Id, lead.DisplayName, declarer.UserId, request.OpenChatChannel));
         return incident;
     }
 
@@ -184,15 +198,19 @@ public sealed class Incident
             IncidentLifecycle.EnsureCanMove(Status, status);
         }
 
+        StatusChanged? statusChanged = null;
         if (request.NewStatus is { } newStatus && newStatus != Status)
         {
             changes.Add($"status {Status} → {newStatus}");
+            statusChanged = new StatusChanged(Status, newStatus, PartOfUpdate: true);
             ApplyStatus(newStatus, now);
         }
 
+        SeverityChanged? severityChanged = null;
         if (newSeverity is not null && newSeverity.Id != SeverityId)
         {
             changes.Add($"severity {Severity.Name} → {newSeverity.Name}");
+            severityChanged = new SeverityChanged(SeverityId, Severity.Name, newSeverity.Id, newSeverity.Name, PartOfUpdate: true);
             Severity = newSeverity;
             SeverityId = newSeverity.Id;
             FollowSeverityCadence();
@@ -220,6 +238,18 @@ public sealed class Incident
             entry.SetHighlighted(true);
         }
 
+        var nextDue = Reminder.DueAt;
+        Record(actor, now, entry, () => new UpdatePosted(update.Id, update.Message, update.Status, update.SeverityId, update.SeverityName, nextDue));
+        if (statusChanged is not null)
+        {
+            Record(actor, now, entry, statusChanged);
+        }
+
+        if (severityChanged is not null)
+        {
+            Record(actor, now, entry, severityChanged);
+        }
+
         Touch(now);
         return update;
     }
@@ -244,7 +274,8 @@ public sealed class Incident
             (IncidentStatus.Triage, _) => $"accepted the incident as {newStatus}",
             _ => $"moved the incident to {newStatus}",
         };
-        Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}").Highlighted());
+        var entry = Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}").Highlighted());
+        Record(actor, now, entry, new StatusChanged(from, newStatus));
         Touch(now);
     }
 
@@ -265,11 +296,13 @@ public sealed class Incident
 
         EnsureUsable(severity);
         var from = Severity.Name;
+        var fromId = SeverityId;
         var direction = severity.Rank > Severity.Rank ? "raised" : "lowered";
         Severity = severity;
         SeverityId = severity.Id;
         FollowSeverityCadence();
-        Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}").Highlighted());
+        var entry = Append(new TimelineEntry(TimelineEntryKind.SeverityChanged, actor, $"{actor.DisplayName} {direction} the severity to {severity.Name}.", now, now, $"{from} → {severity.Name}").Highlighted());
+        Record(actor, now, entry, new SeverityChanged(fromId, from, severity.Id, severity.Name));
         Touch(now);
     }
 
@@ -337,13 +370,14 @@ public sealed class Incident
             return;
         }
 
-        Append(new TimelineEntry(
+        var entry = Append(new TimelineEntry(
             TimelineEntryKind.DetailsEdited,
             actor,
             $"{actor.DisplayName} edited the {string.Join(", ", changed)}.",
             now,
             now,
             changed.Contains("name") ? $"Name: {Name}" : null));
+        Record(actor, now, entry, new DetailsEdited(changed, Name, Summary, CustomerImpact));
         Touch(now);
     }
 
@@ -391,14 +425,16 @@ public sealed class Incident
             var text = actor.UserId == current?.UserId || actor.IsSystem
                 ? $"{from} handed the lead to {user.DisplayName}."
                 : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
-            Append(new TimelineEntry(TimelineEntryKind.LeadHandover, actor, text, now, now).Highlighted());
+            var entry = Append(new TimelineEntry(TimelineEntryKind.LeadHandover, actor, text, now, now).Highlighted());
+            Record(actor, now, entry, new LeadHandedOver(current?.UserId ?? "", from, user.Id, user.DisplayName, role.Name));
         }
         else
         {
             var text = current is null
                 ? $"{actor.DisplayName} made {user.DisplayName} the {role.Name}."
                 : $"{actor.DisplayName} made {user.DisplayName} the {role.Name}, taking over from {current.UserName}.";
-            Append(new TimelineEntry(TimelineEntryKind.RoleAssigned, actor, text, now, now));
+            var entry = Append(new TimelineEntry(TimelineEntryKind.RoleAssigned, actor, text, now, now));
+            Record(actor, now, entry, new RoleAssigned(role.Id, role.Name, role.Kind, user.Id, user.DisplayName, current?.UserId));
         }
 
         Touch(now);
@@ -425,7 +461,8 @@ public sealed class Incident
         }
 
         current.End(now);
-        Append(new TimelineEntry(TimelineEntryKind.RoleUnassigned, actor, $"{actor.DisplayName} removed {current.UserName} as {role.Name}.", now, now));
+        var entry = Append(new TimelineEntry(TimelineEntryKind.RoleUnassigned, actor, $"{actor.DisplayName} removed {current.UserName} as {role.Name}.", now, now));
+        Record(actor, now, entry, new RoleUnassigned(role.Id, role.Name, current.UserId, current.UserName));
         Touch(now);
     }
 
@@ -440,6 +477,7 @@ public sealed class Incident
             entry.SetHighlighted(true);
         }
 
+        Record(actor, now, entry, () => new NoteAdded(entry.Id, entry.Text, entry.IsHighlighted));
         Touch(now);
         return entry;
     }
@@ -484,13 +522,14 @@ public sealed class Incident
         var detail = current is null
             ? $"Set to {IncidentTimestamps.Utc(value)}"
             : $"Was {IncidentTimestamps.Utc(current.Value)}, now {IncidentTimestamps.Utc(value)}";
-        Append(new TimelineEntry(
+        var entry = Append(new TimelineEntry(
             TimelineEntryKind.TimestampCorrected,
             actor,
             $"{actor.DisplayName} corrected the time of the {which.Noun()}.",
             now,
             now,
             detail).WithTimes(current, value));
+        Record(actor, now, entry, new KeyTimeCorrected(which, current, value));
         Touch(now);
     }
 
@@ -503,7 +542,8 @@ public sealed class Incident
         var action = new IncidentAction(request.Title.Trim(), owner?.Id, owner?.DisplayName, actor, now);
         _actions.Add(action);
         var ownerText = owner is null ? "with no owner yet" : $"for {owner.DisplayName}";
-        Append(new TimelineEntry(TimelineEntryKind.ActionAdded, actor, $"{actor.DisplayName} added an action {ownerText}: {action.Title}", now, now));
+        var entry = Append(new TimelineEntry(TimelineEntryKind.ActionAdded, actor, $"{actor.DisplayName} added an action {ownerText}: {action.Title}", now, now));
+        Record(actor, now, entry, () => new ActionAdded(action.Id, action.Title, owner?.Id, owner?.DisplayName));
         Touch(now);
         return action;
     }
@@ -524,13 +564,15 @@ public sealed class Incident
             return;
         }
 
+        var from = action.Status;
         action.ChangeStatus(newStatus, now);
-        Append(new TimelineEntry(
+        var entry = Append(new TimelineEntry(
             TimelineEntryKind.ActionChanged,
             actor,
             $"{actor.DisplayName} marked an action {newStatus.Label().ToLowerInvariant()}: {action.Title}",
             now,
             now));
+        Record(actor, now, entry, new ActionStatusChanged(action.Id, action.Title, from, newStatus));
         Touch(now);
     }
 
@@ -553,14 +595,118 @@ public sealed class Incident
         var text = owner is null
             ? $"{actor.DisplayName} removed the owner of an action: {action.Title}"
             : $"{actor.DisplayName} gave an action to {owner.DisplayName}: {action.Title}";
-        Append(new TimelineEntry(TimelineEntryKind.ActionChanged, actor, text, now, now));
+        var entry = Append(new TimelineEntry(TimelineEntryKind.ActionChanged, actor, text, now, now));
+        Record(actor, now, entry, new ActionOwnerChanged(action.Id, action.Title, owner?.Id, owner?.DisplayName));
         Touch(now);
+    }
+
+    /// <summary>Makes <paramref name="entry"/> a key event, or not. Setting the value it already has records nothing.</summary>
+    public void MarkKeyEvent(Actor actor, TimelineEntry entry, bool highlighted, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IncidentId != Id)
+        {
+            throw new NotFoundException("That timeline entry no longer exists.");
+        }
+
+        if (entry.IsHighlighted == highlighted)
+        {
+            return;
+        }
+
+        entry.SetHighlighted(highlighted);
+        Record(actor, now, entry, new KeyEventMarked(entry.Id, highlighted));
+    }
+
+    /// <summary>Lets <paramref name="userId"/> see this private incident without giving them a role.</summary>
+    public Access.IncidentAccessGrant GrantAccess(Actor actor, string userId, string userName, DateTimeOffset now)
+    {
+        EnsureCanManageAccess(actor);
+        if (!IsPrivate)
+        {
+            throw new DomainException("Everyone signed in can already see this incident: it is not private.");
+        }
+
+        Record(actor, now, null, new AccessGranted(userId, userName));
+        return new Access.IncidentAccessGrant(Id, userId, userName, actor.UserId, now);
+    }
+
+    /// <summary>The lead (or an admin) said no to someone's request to see it.</summary>
+    public void RefuseAccess(Actor actor, string userId, string userName, DateTimeOffset now)
+    {
+        EnsureCanManageAccess(actor);
+        Record(actor, now, null, new AccessRefused(userId, userName));
+    }
+
+    /// <summary>The lead (or an admin) took away someone's access.</summary>
+    public void RevokeAccess(Actor actor, Access.IncidentAccessGrant grant, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        EnsureCanManageAccess(actor);
+        grant.Revoke(now);
+        Record(actor, now, null, new AccessRevoked(grant.UserId, grant.UserName));
+    }
+
+    /// <summary>
+    /// Someone who cannot see this private incident asked to. Their reason stays with the request (only the lead and
+    /// admins read it); the event says who asked.
+    /// </summary>
+    public void RecordAccessRequest(Actor requester, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        Record(requester, now, null, new AccessRequested(requester.UserId, requester.DisplayName, LeadId));
     }
 
     /// <summary>Who may let people into a private incident, and see who looked.</summary>
     public bool CanManageAccess(Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
 
     public void EnsureCanManageAccess(Actor actor) => EnsureLeadOrAdmin(actor, "decide who can see it");
+
+    /// <summary>
+    /// Checks that <paramref name="actor"/> may take away <paramref name="userName"/>'s access: the lead or an admin,
+    /// on a private incident, and never from someone who holds a role on it now (they need it to do the role).
+    /// </summary>
+    public void EnsureCanRemoveAccess(Actor actor, string userId, string userName)
+    {
+        EnsureCanManageAccess(actor);
+        if (!IsPrivate)
+        {
+            throw new DomainException("Everyone signed in can see this incident: it is not private, so there is no access to take away.");
+        }
+
+        if (_roleAssignments.FirstOrDefault(r => r.IsCurrent && r.UserId == userId) is { } current)
+        {
+            throw new DomainException($"{userName} is the {current.RoleDefinition?.Name ?? "role holder"} of {Reference} and sees it while they hold the role. Give the role to someone else first.");
+        }
+    }
+
+    /// <summary>
+    /// Takes away <paramref name="userId"/>'s access however they had it: the lead's grants and the roles they held
+    /// once (<see cref="EnsureCanRemoveAccess"/> says when that is refused).
+    /// </summary>
+    public void RemoveAccess(
+        Actor actor,
+        string userId,
+        string userName,
+        IEnumerable<Access.IncidentAccessGrant> grants,
+        IEnumerable<RoleAssignment> formerRoles,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        ArgumentNullException.ThrowIfNull(formerRoles);
+        EnsureCanRemoveAccess(actor, userId, userName);
+        foreach (var grant in grants)
+        {
+            grant.Revoke(now);
+        }
+
+        foreach (var role in formerRoles)
+        {
+            role.RemoveAccess(now);
+        }
+
+        Record(actor, now, null, new AccessRevoked(userId, userName));
+    }
 
     /// <summary>The lead, the communications lead and admins publish to the status page; anyone running it may draft.</summary>
     public bool CanPublish(Actor actor)
@@ -585,11 +731,23 @@ public sealed class Incident
     }
 
     /// <summary>What was published, by whom and when, on the internal timeline.</summary>
-    public void RecordPublication(Actor actor, string title, string status, string? services, DateTimeOffset now)
+    public void RecordPublication(Actor actor, string title, StatusPage.PublicStatus status, string message, string? services, DateTimeOffset now)
     {
-        Append(new TimelineEntry(TimelineEntryKind.Published, actor, $"{actor.DisplayName} published to the status page: {title}", now, now,
+        var entry = Append(new TimelineEntry(TimelineEntryKind.Published, actor, $"{actor.DisplayName} published to the status page: {title}", now, now,
             services is null ? $"Public status: {status}" : $"Public status: {status} · {services}").Highlighted());
+        Record(actor, now, entry, new NoticePublished(title, status, message, services));
         Touch(now);
+    }
+
+    /// <summary>A draft of the public notice was saved (nothing public changes).</summary>
+    public void RecordNoticeDraft(Actor actor, DateTimeOffset now)
+    {
+        if (IsPrivate)
+        {
+            throw new DomainException("A private incident never appears on the public status page.");
+        }
+
+        Record(actor, now, null, new NoticeDraftSaved());
     }
 
     /// <summary>
@@ -610,11 +768,13 @@ public sealed class Incident
             throw new DomainException("This incident is on the public status page, so it cannot be made private. Resolve its public notice first.");
         }
 
+        var from = Visibility;
         Visibility = visibility;
         var text = visibility == IncidentVisibility.Private
             ? $"{actor.DisplayName} made the incident private: only the people on it, people let in, and admins can see it."
             : $"{actor.DisplayName} made the incident visible to everyone signed in.";
-        Append(new TimelineEntry(TimelineEntryKind.VisibilityChanged, actor, text, now, now).Highlighted());
+        var entry = Append(new TimelineEntry(TimelineEntryKind.VisibilityChanged, actor, text, now, now).Highlighted());
+        Record(actor, now, entry, new VisibilityChanged(from, visibility));
         Touch(now);
     }
 
@@ -626,8 +786,9 @@ public sealed class Incident
         EnsureRunningReminder("skip an update");
         EnsureLeadOrAdmin(actor, "skip an update");
         Reminder.Restart(now);
-        Append(new TimelineEntry(TimelineEntryKind.UpdateSkipped, actor, request.Reason.Trim(), now, now,
+        var entry = Append(new TimelineEntry(TimelineEntryKind.UpdateSkipped, actor, request.Reason.Trim(), now, now,
             $"{actor.DisplayName} skipped this update. Next one due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}.").WithTimes(null, Reminder.DueAt));
+        Record(actor, now, entry, new UpdateSkipped(entry.Text, Reminder.DueAt));
         Touch(now);
     }
 
@@ -642,8 +803,9 @@ public sealed class Incident
         }
 
         Reminder.Snooze(now + TimeSpan.FromMinutes(minutes));
-        Append(new TimelineEntry(TimelineEntryKind.ReminderSnoozed, actor, $"{actor.DisplayName} snoozed the update reminder for {minutes} min.", now, now,
+        var entry = Append(new TimelineEntry(TimelineEntryKind.ReminderSnoozed, actor, $"{actor.DisplayName} snoozed the update reminder for {minutes} min.", now, now,
             $"Update now due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}").WithTimes(null, Reminder.DueAt));
+        Record(actor, now, entry, new ReminderSnoozed(minutes, Reminder.DueAt!.Value));
         Touch(now);
     }
 
@@ -655,7 +817,7 @@ public sealed class Incident
         var effective = minutes ?? Severity.UpdateCadenceMinutes;
         if (effective is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
         {
-            throw ValidationFailedException.For("Minutes", "The update cadence is between 5 minutes and 24 hours.");
+            throw ValidationFailedException.For("Minutes", UpdateCadence.RangeMessage);
         }
 
         if (effective == Reminder.CadenceMinutes && Reminder.CadenceOverridden == minutes.HasValue)
@@ -667,8 +829,34 @@ public sealed class Incident
         var text = minutes.HasValue
             ? $"{actor.DisplayName} set updates to {UpdateCadence.Describe(effective)} for this incident."
             : $"{actor.DisplayName} set updates back to the {Severity.Name} default, {UpdateCadence.Describe(effective)}.";
-        Append(new TimelineEntry(TimelineEntryKind.CadenceChanged, actor, text, now, now));
+        var entry = Append(new TimelineEntry(TimelineEntryKind.CadenceChanged, actor, text, now, now));
+        Record(actor, now, entry, new CadenceChanged(effective, minutes.HasValue));
         Touch(now);
+    }
+
+    /// <summary>
+    /// An admin changed the default cadence of this incident's severity (already on <see cref="Severity"/>). An active
+    /// incident that follows the default follows the change from its next due time; one whose lead set a cadence keeps
+    /// it. The change goes on the timeline, so nobody wonders why the nudges come at a new pace.
+    /// </summary>
+    /// <returns>True when the incident changed.</returns>
+    public bool FollowDefaultCadence(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Status.IsActive() || !Reminder.IsRunning || !Reminder.FollowDefault(Severity.UpdateCadenceMinutes))
+        {
+            return false;
+        }
+
+        var entry = Append(new TimelineEntry(
+            TimelineEntryKind.CadenceChanged,
+            actor,
+            $"{actor.DisplayName} changed the {Severity.Name} default to {UpdateCadence.Describe(Severity.UpdateCadenceMinutes)}; this incident follows it after the update now due.",
+            now,
+            now).WithTimes(null, Reminder.DueAt));
+        Record(actor, now, entry, new CadenceChanged(Severity.UpdateCadenceMinutes, Overridden: false));
+        Touch(now);
+        return true;
     }
 
     public RoleAssignment? CurrentHolder(int roleDefinitionId) =>
@@ -719,6 +907,8 @@ public sealed class Incident
             case IncidentStatus.Investigating when from == IncidentStatus.Resolved:
                 ResolvedAt = null;
                 MitigatedAt = null;
+                // The severity's default may have changed while it was resolved.
+                Reminder.FollowDefault(Severity.UpdateCadenceMinutes);
                 Reminder.Restart(now);
                 break;
             case IncidentStatus.Investigating or IncidentStatus.Fixing when from == IncidentStatus.Monitoring:
@@ -773,6 +963,14 @@ public sealed class Incident
         _timeline.Add(entry);
         return entry;
     }
+
+    /// <summary>States what happened; <paramref name="entry"/> is the timeline entry that tells it in words.</summary>
+    private void Record(Actor actor, DateTimeOffset now, TimelineEntry? entry, IncidentEvent incidentEvent) =>
+        _events.Add(PendingIncidentEvent.ByAggregate(this, actor, now, entry, () => incidentEvent));
+
+    /// <summary>As <see cref="Record(Actor, DateTimeOffset, TimelineEntry?, IncidentEvent)"/>, for an event that carries ids of rows this change adds.</summary>
+    private void Record(Actor actor, DateTimeOffset now, TimelineEntry? entry, Func<IncidentEvent> build) =>
+        _events.Add(PendingIncidentEvent.ByAggregate(this, actor, now, entry, build));
 
     private void Touch(DateTimeOffset now)
     {

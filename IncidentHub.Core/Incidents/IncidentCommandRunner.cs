@@ -1,30 +1,32 @@
 using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
-using IncidentHub.Core.Live;
+using IncidentHub.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentHub.Core.Incidents;
 
 /// <summary>
-/// Runs one change to one incident: checks the actor, loads the aggregate in a fresh context, applies the change,
-/// saves in one transaction and announces it. When the incident moved underneath between load and save, the change is
-/// re-applied to the fresh state, where the aggregate's own checks turn a real conflict into a clear message.
+/// The one door for changes to incidents, declaring included. It checks the actor, loads the aggregate in a fresh
+/// context, applies the change (the aggregate's methods check the rules, append to the timeline and record what
+/// happened as events), then hands the unit to <see cref="IncidentEventPipeline"/>, which saves the change, its
+/// timeline entries and its events in one transaction and dispatches the events after the commit. When the incident
+/// moved underneath between load and save, the change is re-applied to the fresh state, where the aggregate's own
+/// checks turn a real conflict into a clear message.
 /// </summary>
 public sealed partial class IncidentCommandRunner(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     TimeProvider time,
-    IIncidentChangeFeed feed,
-    IEnumerable<IIncidentChangeInterceptor> interceptors,
+    IncidentEventPipeline pipeline,
     ILogger<IncidentCommandRunner> logger)
 {
     private const int MaxAttempts = 3;
+    private const int MaxNumberAttempts = 5;
 
     public async Task<T> RunAsync<T>(
         Actor actor,
         int incidentId,
-        IncidentChangeKind kind,
         Func<IncidentHubDbContext, Incident, DateTimeOffset, Task<T>> change,
         CancellationToken cancellationToken = default)
     {
@@ -35,27 +37,32 @@ public sealed partial class IncidentCommandRunner(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var incident = await LoadAsync(db, incidentId, cancellationToken);
-            if (incident.IsPrivate && !await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, cancellationToken))
-            {
-                // The same answer as for an incident that does not exist.
-                throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
-            }
-
-            var now = time.GetUtcNow();
-            var result = await change(db, incident, now);
-            var announced = new IncidentChange(incident.Id, incident.Number, kind, actor.UserId, incident.IsPrivate);
-            foreach (var interceptor in interceptors)
-            {
-                await interceptor.OnSavingAsync(db, incident, announced, cancellationToken);
-            }
-
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var result = await pipeline.SaveAsync(db, async (_, ct) =>
+                {
+                    var incident = await LoadAsync(db, incidentId, ct);
+                    if (incident.IsPrivate && !await IncidentAccessRules.CanSeeAsync(db, actor, incident.Id, ct))
+                    {
+                        // The same answer as for an incident that does not exist.
+                        throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
+                    }
+
+                    var result = await change(db, incident, time.GetUtcNow());
+                    EnsureStated(db, incident);
+                    return result;
+                }, cancellationToken);
+                LogChanged(logger, incidentId, actor.UserId);
+                return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
+                LogRetry(logger, incidentId, attempt);
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && attempt < MaxAttempts)
+            {
+                // Someone inserted the same row first (the first draft of a public notice, say): re-apply to the fresh
+                // state, where the aggregate's own checks say what clashed.
                 LogRetry(logger, incidentId, attempt);
                 continue;
             }
@@ -63,24 +70,60 @@ public sealed partial class IncidentCommandRunner(
             {
                 throw new ConflictException("Several people are changing this incident at once. Nothing was changed: look at the latest state and try again.");
             }
-
-            LogChanged(logger, incident.Id, kind, actor.UserId);
-            feed.Publish(announced);
-            return result;
         }
     }
 
     public Task RunAsync(
         Actor actor,
         int incidentId,
-        IncidentChangeKind kind,
         Action<IncidentHubDbContext, Incident, DateTimeOffset> change,
         CancellationToken cancellationToken = default) =>
-        RunAsync(actor, incidentId, kind, (db, incident, now) =>
+        RunAsync(actor, incidentId, (db, incident, now) =>
         {
             change(db, incident, now);
             return Task.FromResult(true);
         }, cancellationToken);
+
+    /// <summary>
+    /// Declares an incident through the same door: <paramref name="declare"/> makes the aggregate (it is given the next
+    /// free number); when someone else took that number at the same moment, it runs again with the next one.
+    /// </summary>
+    public async Task<Incident> DeclareAsync(
+        Actor actor,
+        Func<IncidentHubDbContext, int, DateTimeOffset, Task<Incident>> declare,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(declare);
+        actor.EnsureCanRespond();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var number = 0;
+            try
+            {
+                var incident = await pipeline.SaveAsync(db, async (_, ct) =>
+                {
+                    number = (await db.Incidents.MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1;
+                    var incident = await declare(db, number, time.GetUtcNow());
+                    db.Incidents.Add(incident);
+                    return incident;
+                }, cancellationToken);
+                LogDeclared(logger, incident.Id, incident.Number, actor.UserId);
+                return incident;
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                if (!await NumberTakenAsync(number, cancellationToken))
+                {
+                    throw;
+                }
+
+                // Someone declared at the same moment and took this number: take the next one.
+            }
+        }
+    }
 
     internal static async Task<Incident> LoadAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken) =>
         await db.Incidents
@@ -94,8 +137,27 @@ public sealed partial class IncidentCommandRunner(
             .SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
         ?? throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} changed ({Kind}) by user {UserId}")]
-    private static partial void LogChanged(ILogger logger, int incidentId, IncidentChangeKind kind, string userId);
+    /// <summary>A change that saves something must say what happened: nothing downstream guesses it from the rows.</summary>
+    private static void EnsureStated(IncidentHubDbContext db, Incident incident)
+    {
+        if (incident.PendingEvents.Count == 0 && db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException(
+                $"A change to incident {incident.Id} saves rows but records no event. Record what happened in the aggregate method (see docs/architecture.md, \"How to add an event\").");
+        }
+    }
+
+    private async Task<bool> NumberTakenAsync(int number, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Incidents.AnyAsync(i => i.Number == number, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} changed by user {UserId}")]
+    private static partial void LogChanged(ILogger logger, int incidentId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} declared as number {Number} by user {UserId}")]
+    private static partial void LogDeclared(ILogger logger, int incidentId, int number, string userId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Incident {IncidentId} changed underneath attempt {Attempt}; re-applying")]
     private static partial void LogRetry(ILogger logger, int incidentId, int attempt);

@@ -1,8 +1,8 @@
 namespace IncidentHub.Core.Live;
 
 /// <summary>
-/// Port: told after every committed change to an incident, so that open browsers (and later other channels) can
-/// react. Implementations must not throw and must return quickly.
+/// Port: open browsers (and the pages' subscriptions). Told by <see cref="LiveFeedConsumer"/>, which reads the event
+/// log, after every committed change to an incident. Implementations must not throw and must return quickly.
 /// </summary>
 public interface IIncidentChangeFeed
 {

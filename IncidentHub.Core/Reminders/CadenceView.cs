@@ -9,6 +9,12 @@ public sealed record CadenceView(int Minutes, bool Overridden, DateTimeOffset? D
 
     public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now >= due;
 
+    /// <summary>Where the cadence comes from, for its label: "Critical default" or "set for this incident".</summary>
+    public string Source(string severityName) => Overridden ? "set for this incident" : $"{severityName} default";
+
+    /// <summary>"every 15 min (Critical default)".</summary>
+    public string Label(string severityName) => $"{UpdateCadence.Describe(Minutes)} ({Source(severityName)})";
+
     /// <summary>"Next update in 12 min", "Update overdue by 5 min", or null when no update is expected.</summary>
     public static string? Describe(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt switch
     {

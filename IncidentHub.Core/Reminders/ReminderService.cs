@@ -11,16 +11,13 @@ public sealed class ReminderService(IncidentCommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        return runner.RunAsync(actor, incidentId, IncidentChangeKind.ReminderChanged,
-            (_, incident, now) => incident.SkipUpdate(actor, request, now), cancellationToken);
+        return runner.RunAsync(actor, incidentId, (_, incident, now) => incident.SkipUpdate(actor, request, now), cancellationToken);
     }
 
     public Task SnoozeAsync(Actor actor, int incidentId, int minutes, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.ReminderChanged,
-            (_, incident, now) => incident.SnoozeReminder(actor, minutes, now), cancellationToken);
+        runner.RunAsync(actor, incidentId, (_, incident, now) => incident.SnoozeReminder(actor, minutes, now), cancellationToken);
 
     /// <param name="minutes">The cadence for this incident; null goes back to the severity's default.</param>
     public Task ChangeCadenceAsync(Actor actor, int incidentId, int? minutes, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.ReminderChanged,
-            (_, incident, now) => incident.ChangeCadence(actor, minutes, now), cancellationToken);
+        runner.RunAsync(actor, incidentId, (_, incident, now) => incident.ChangeCadence(actor, minutes, now), cancellationToken);
 }

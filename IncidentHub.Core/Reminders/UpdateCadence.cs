@@ -7,6 +7,9 @@ public static class UpdateCadence
     public const int MinMinutes = 5;
     public const int MaxMinutes = 24 * 60;
 
+    /// <summary>The one refusal for a cadence out of range or not a number, wherever it is entered.</summary>
+    public const string RangeMessage = "The update cadence is a whole number of minutes from 5 to 1,440 (24 hours).";
+
     /// <summary>The snooze lengths the banner offers.</summary>
     public static IReadOnlyList<int> SnoozeMinutes { get; } = [10, 30, 60];
 

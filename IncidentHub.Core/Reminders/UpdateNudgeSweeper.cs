@@ -1,6 +1,7 @@
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,20 +14,22 @@ namespace IncidentHub.Core.Reminders;
 /// <summary>
 /// The nudge sweep. In one transaction it claims every reminder whose nudge is due (one UPDATE: the claim moves each
 /// reminder's next nudge one cadence on, so a second sweep at the same moment, in this process or another, finds
-/// nothing left to claim) and writes the in-app notifications for what it claimed (one INSERT ... SELECT). After the
-/// commit it reads back what it claimed and tells the live feeds and other channels. Three statements, however many
-/// incidents are due.
+/// nothing left to claim), writes the in-app notifications for what it claimed (one INSERT ... SELECT) and records an
+/// <see cref="UpdateNudged"/> event for each in the event log (one more). After the commit it reads back what it
+/// claimed and dispatches the events: the live feeds, the lead's open browsers and the chat channel hear of it from
+/// their consumers. Four statements, however many incidents are due.
 /// </summary>
 public sealed partial class UpdateNudgeSweeper(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
     TimeProvider time,
-    IIncidentChangeFeed incidents,
-    INotificationFeed notifications,
-    IEnumerable<INudgeChannel> channels,
+    EventDispatcher dispatcher,
     ILogger<UpdateNudgeSweeper> logger)
 {
+    private static readonly string NudgedKind = IncidentEventCatalog.KindOf(typeof(UpdateNudged));
+
     public async Task<NudgeSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
+        await dispatcher.EnsureReadyAsync(cancellationToken);
         var now = time.GetUtcNow();
         var nowTicks = now.UtcTicks;
         var token = Guid.NewGuid().ToString("N");
@@ -37,6 +40,7 @@ public sealed partial class UpdateNudgeSweeper(
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await EventLogWriterLock.AcquireAsync(db, cancellationToken);
             claimed = await db.UpdateReminders
                 .Where(UpdateReminder.NudgeDueAt(now))
                 .ExecuteUpdateAsync(s => s
@@ -48,6 +52,10 @@ public sealed partial class UpdateNudgeSweeper(
             if (claimed > 0)
             {
                 await db.Database.ExecuteSqlRawAsync(InsertNotificationsSql(db), [nameof(NotificationKind.UpdateDue), token], cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(InsertEventsSql(db),
+                    [token, nameof(IncidentVisibility.Private), NudgedKind, Actor.System.DisplayName,
+                        "{\"v\":1,\"leadId\":\"", "\\", "\\\\", "\"", "\\\"", "\",\"nudgeNumber\":", "}"],
+                    cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -58,36 +66,21 @@ public sealed partial class UpdateNudgeSweeper(
             return new NudgeSweepResult(now, []);
         }
 
-        var nudges = await db.UpdateReminders.AsNoTracking()
-            .Where(r => r.ClaimToken == token)
-            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) =>
-                new UpdateNudge(i.Id, i.Number, i.Name, r.LeadId, r.DueAt ?? now, now, r.NudgeCount, i.Visibility == IncidentVisibility.Private))
+        var claims = await db.EventLog.AsNoTracking()
+            .Where(e => e.ChangeId == token)
+            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { Event = e, i.Name })
+            .Join(db.UpdateReminders, x => x.Event.IncidentId, r => r.IncidentId, (x, r) => new { x.Event, x.Name, r.DueAt })
+            .OrderBy(x => x.Event.Sequence)
             .ToListAsync(cancellationToken);
+        var events = claims.Select(c => c.Event.ToLoggedEvent()).ToList();
+        var nudges = claims.Zip(events, (c, e) =>
+        {
+            var nudged = (UpdateNudged)e.Event;
+            return new UpdateNudge(e.IncidentId, e.IncidentNumber, c.Name, nudged.LeadId, c.DueAt ?? now, now, nudged.NudgeNumber, e.IsPrivate);
+        }).ToList();
         LogSwept(logger, nudges.Count);
-        await AnnounceAsync(nudges, cancellationToken);
+        await dispatcher.DispatchAsync(events, cancellationToken);
         return new NudgeSweepResult(now, nudges);
-    }
-
-    private async Task AnnounceAsync(IReadOnlyList<UpdateNudge> nudges, CancellationToken cancellationToken)
-    {
-        foreach (var nudge in nudges)
-        {
-            notifications.Publish(new NotificationNotice(nudge.LeadId, NotificationKind.UpdateDue, nudge.IncidentId, nudge.IncidentNumber, nudge.IncidentName, null));
-            incidents.Publish(new IncidentChange(nudge.IncidentId, nudge.IncidentNumber, IncidentChangeKind.NudgeSent, null, nudge.IsPrivate));
-        }
-
-        foreach (var channel in channels)
-        {
-            try
-            {
-                await channel.DeliverAsync(nudges, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The in-app nudge is saved; one failing channel must not stop the others.
-                LogChannelFailed(logger, ex, channel.GetType().Name, nudges.Count);
-            }
-        }
     }
 
     /// <summary>INSERT INTO Notifications ... SELECT ... FROM UpdateReminders WHERE ClaimToken = {1}, quoted for the provider.</summary>
@@ -107,11 +100,39 @@ public sealed partial class UpdateNudgeSweeper(
             + $"WHERE {Column(reminder, nameof(UpdateReminder.ClaimToken))} = {{1}}";
     }
 
+    /// <summary>
+    /// INSERT INTO EventLog ... SELECT ... FROM UpdateReminders JOIN Incidents WHERE ClaimToken = {0}: one
+    /// <see cref="UpdateNudged"/> per claimed reminder, its payload (<c>{"v":1,"leadId":"...","nudgeNumber":n}</c>) put
+    /// together with CONCAT and REPLACE, which SQLite, SQL Server and PostgreSQL share; every literal is a parameter.
+    /// Ordered, so the log numbers them in the order the read-back returns them.
+    /// </summary>
+    private static string InsertEventsSql(IncidentHubDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var log = db.Model.FindEntityType(typeof(EventLogEntry))!;
+        var reminder = db.Model.FindEntityType(typeof(UpdateReminder))!;
+        var incident = db.Model.FindEntityType(typeof(Incident))!;
+        string Table(IEntityType type) => sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema());
+        string Column(IEntityType type, string property) =>
+            sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+        string L(string property) => Column(log, property);
+        string R(string property) => "r." + Column(reminder, property);
+        string I(string property) => "i." + Column(incident, property);
+
+        var leadId = $"REPLACE(REPLACE({R(nameof(UpdateReminder.LeadId))}, {{5}}, {{6}}), {{7}}, {{8}})";
+        return $"INSERT INTO {Table(log)} ({L(nameof(EventLogEntry.ChangeId))}, {L(nameof(EventLogEntry.IncidentId))}, {L(nameof(EventLogEntry.IncidentNumber))}, "
+            + $"{L(nameof(EventLogEntry.IsPrivate))}, {L(nameof(EventLogEntry.Kind))}, {L(nameof(EventLogEntry.OccurredAt))}, {L(nameof(EventLogEntry.RecordedAt))}, "
+            + $"{L(nameof(EventLogEntry.ActorId))}, {L(nameof(EventLogEntry.ActorName))}, {L(nameof(EventLogEntry.TimelineEntryId))}, {L(nameof(EventLogEntry.Payload))}) "
+            + $"SELECT {{0}}, {R(nameof(UpdateReminder.IncidentId))}, {I(nameof(Incident.Number))}, "
+            + $"CASE WHEN {I(nameof(Incident.Visibility))} = {{1}} THEN 1 ELSE 0 END, {{2}}, "
+            + $"{R(nameof(UpdateReminder.LastNudgedAt))}, {R(nameof(UpdateReminder.LastNudgedAt))}, NULL, {{3}}, NULL, "
+            + $"CONCAT({{4}}, {leadId}, {{9}}, {R(nameof(UpdateReminder.NudgeCount))}, {{10}}) "
+            + $"FROM {Table(reminder)} r INNER JOIN {Table(incident)} i ON {I(nameof(Incident.Id))} = {R(nameof(UpdateReminder.IncidentId))} "
+            + $"WHERE {R(nameof(UpdateReminder.ClaimToken))} = {{0}} ORDER BY {R(nameof(UpdateReminder.IncidentId))}";
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Update nudge sweep sent {Count} nudges")]
     private static partial void LogSwept(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge channel {Channel} failed to deliver {Count} nudges")]
-    private static partial void LogChannelFailed(ILogger logger, Exception exception, string channel, int count);
 }
 
 /// <summary>What one sweep did.</summary>

@@ -102,6 +102,23 @@ public sealed class UpdateReminder
         }
     }
 
+    /// <summary>
+    /// The severity's default cadence changed. A reminder that follows the default takes it from its next due time:
+    /// the update due now stays due when it was (nobody is suddenly late), the ones after it, and any repeated nudge,
+    /// come at the new cadence. A cadence the lead set for this incident is kept.
+    /// </summary>
+    /// <returns>True when the reminder changed.</returns>
+    internal bool FollowDefault(int minutes)
+    {
+        if (CadenceOverridden || CadenceSeconds == minutes * 60)
+        {
+            return false;
+        }
+
+        CadenceSeconds = minutes * 60;
+        return true;
+    }
+
     internal void Retarget(string leadId) => LeadId = leadId;
 
     internal void Stop()

@@ -37,5 +37,21 @@ public sealed class RoleAssignment
 
     public bool IsCurrent => EndedAt is null;
 
+    /// <summary>
+    /// When the lead (or an admin) took away the access this past role gave to a private incident. Null while it still
+    /// lets its holder see the incident. Only an ended assignment can lose it.
+    /// </summary>
+    public DateTimeOffset? AccessRemovedAt { get; private set; }
+
     internal void End(DateTimeOffset now) => EndedAt = now;
+
+    internal void RemoveAccess(DateTimeOffset now)
+    {
+        if (IsCurrent)
+        {
+            throw new InvalidOperationException("A current role holder keeps access while they hold the role.");
+        }
+
+        AccessRemovedAt ??= now;
+    }
 }

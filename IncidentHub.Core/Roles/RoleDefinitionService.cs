@@ -76,9 +76,9 @@ public sealed class RoleDefinitionForm
     public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Give the role a name.")]
-    [StringLength(RoleDefinition.NameMax, ErrorMessage = "Keep the name to 60 characters or fewer.")]
+    [TextLimit(RoleDefinition.NameMax, "the name")]
     public string Name { get; set; } = "";
 
-    [StringLength(RoleDefinition.InstructionsMax, ErrorMessage = "Instructions can be at most 2,000 characters.")]
+    [TextLimit(RoleDefinition.InstructionsMax, "the instructions")]
     public string? Instructions { get; set; }
 }

@@ -8,6 +8,14 @@ namespace IncidentHub.Core.Severities;
 /// </summary>
 public sealed class Severity : IAdminEditable
 {
+    public const int NameMax = 50;
+    public const int GuidanceMax = 1_000;
+    public const int RankMin = 1;
+    public const int RankMax = 100;
+
+    /// <summary>The one refusal for a rank out of range or not a number.</summary>
+    public const string RankMessage = "Rank is a whole number from 1 to 100; higher is more severe.";
+
     private Severity()
     {
     }
@@ -42,9 +50,14 @@ public sealed class Severity : IAdminEditable
 
     public void Rename(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 50)
+        if (string.IsNullOrWhiteSpace(name))
         {
-            throw ValidationFailedException.For(nameof(Name), "A severity needs a name of 1 to 50 characters.");
+            throw ValidationFailedException.For(nameof(Name), "Give the severity a name.");
+        }
+
+        if (name.Trim().Length > NameMax)
+        {
+            throw ValidationFailedException.For(nameof(Name), TextLimits.TooLong("the name", NameMax, name.Trim().Length));
         }
 
         Name = name.Trim();
@@ -66,7 +79,7 @@ public sealed class Severity : IAdminEditable
     {
         if (minutes is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
         {
-            throw ValidationFailedException.For(nameof(UpdateCadenceMinutes), "The update cadence is between 5 minutes and 24 hours.");
+            throw ValidationFailedException.For(nameof(UpdateCadenceMinutes), UpdateCadence.RangeMessage);
         }
 
         UpdateCadenceMinutes = minutes;

@@ -1,12 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace IncidentHub.Core.Severities;
 
 /// <summary>Admins configure the severities responders choose from.</summary>
-public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFactory)
+public sealed partial class SeverityService(
+    IDbContextFactory<IncidentHubDbContext> dbFactory,
+    IncidentCommandRunner runner,
+    ILogger<SeverityService> logger)
 {
     public async Task<int> SaveAsync(Actor actor, SeverityForm form, CancellationToken cancellationToken = default)
     {
@@ -25,9 +30,11 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         }
 
         Severity severity;
+        var cadenceChanged = false;
         if (form.Id is { } id)
         {
             severity = await AdminEdits.FindForEditAsync(db.Severities, id, form.Version, "severity", cancellationToken);
+            cadenceChanged = severity.UpdateCadenceMinutes != form.UpdateCadenceMinutes;
             severity.Change(name, form.Rank, form.Guidance ?? "", form.UpdateCadenceMinutes);
         }
         else
@@ -37,8 +44,48 @@ public sealed class SeverityService(IDbContextFactory<IncidentHubDbContext> dbFa
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (cadenceChanged)
+        {
+            await FollowNewDefaultAsync(actor, severity, cancellationToken);
+        }
+
         return severity.Id;
     }
+
+    /// <summary>
+    /// Active incidents of this severity that follow its default take the new cadence from their next due time, each
+    /// through the same runner as every other change to an incident (its timeline says so, open pages refresh).
+    /// </summary>
+    private async Task FollowNewDefaultAsync(Actor actor, Severity severity, CancellationToken cancellationToken)
+    {
+        var seconds = severity.UpdateCadenceMinutes * 60;
+        var active = IncidentStatuses.Active.ToList();
+        List<int> following;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            following = await db.Incidents
+                .Where(i => i.SeverityId == severity.Id && active.Contains(i.Status))
+                .Where(i => !i.Reminder.CadenceOverridden && i.Reminder.CadenceSeconds != seconds)
+                .Select(i => i.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var incidentId in following)
+        {
+            try
+            {
+                await runner.RunAsync(actor, incidentId, (_, incident, now) => incident.FollowDefaultCadence(actor, now), cancellationToken);
+            }
+            catch (DomainException ex)
+            {
+                // The severity is saved; an incident that could not follow now keeps its cadence and says so in the log.
+                LogNotFollowed(logger, ex, incidentId, severity.Id);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} did not take the new default cadence of severity {SeverityId}")]
+    private static partial void LogNotFollowed(ILogger logger, Exception exception, int incidentId, int severityId);
 
     /// <summary>Retires a severity: existing incidents keep it, new ones cannot choose it.</summary>
     public async Task SetArchivedAsync(Actor actor, int severityId, bool archived, CancellationToken cancellationToken = default)
@@ -80,16 +127,16 @@ public sealed class SeverityForm
     public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Give the severity a name.")]
-    [StringLength(50, ErrorMessage = "Keep the name to 50 characters or fewer.")]
+    [TextLimit(Severity.NameMax, "the name")]
     public string Name { get; set; } = "";
 
-    [Range(1, 100, ErrorMessage = "Rank is a number from 1 to 100; higher is more severe.")]
+    [Range(Severity.RankMin, Severity.RankMax, ErrorMessage = Severity.RankMessage)]
     public int Rank { get; set; } = 1;
 
-    [StringLength(1_000, ErrorMessage = "Guidance can be at most 1,000 characters.")]
+    [TextLimit(Severity.GuidanceMax, "the guidance")]
     public string? Guidance { get; set; }
 
     [Range(IncidentHub.Core.Reminders.UpdateCadence.MinMinutes, IncidentHub.Core.Reminders.UpdateCadence.MaxMinutes,
-        ErrorMessage = "The update cadence is between 5 minutes and 24 hours (1,440 minutes).")]
+        ErrorMessage = IncidentHub.Core.Reminders.UpdateCadence.RangeMessage)]
     public int UpdateCadenceMinutes { get; set; } = IncidentHub.Core.Reminders.UpdateCadence.DefaultMinutes;
 }

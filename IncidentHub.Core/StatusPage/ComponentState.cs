@@ -54,4 +54,16 @@ public static class StatusWords
     };
 
     public static string Code(this PublicStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The public status that matches where the incident is, which the publish form offers first. A first notice
+    /// cannot be resolved (customers hear of the problem first), so a resolved incident never yet public offers Monitoring.
+    /// </summary>
+    public static PublicStatus PublicStatusFor(Incidents.IncidentStatus status, bool alreadyPublished) => status switch
+    {
+        Incidents.IncidentStatus.Fixing => PublicStatus.Identified,
+        Incidents.IncidentStatus.Monitoring => PublicStatus.Monitoring,
+        Incidents.IncidentStatus.Resolved or Incidents.IncidentStatus.Closed => alreadyPublished ? PublicStatus.Resolved : PublicStatus.Monitoring,
+        _ => PublicStatus.Investigating,
+    };
 }

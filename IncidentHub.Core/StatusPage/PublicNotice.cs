@@ -45,7 +45,11 @@ public sealed class PublicNotice
 
     public DateTimeOffset? DraftedAt { get; private set; }
 
-    public Guid Version { get; private set; } = Guid.NewGuid();
+    /// <summary>
+    /// Changes with every draft and publication. <see cref="Guid.Empty"/> until the first is saved, so that a writer who
+    /// started when there was nothing yet is told when someone else saved first.
+    /// </summary>
+    public Guid Version { get; private set; } = Guid.Empty;
 
     public bool IsPublished => FirstPublishedAt is not null;
 
@@ -130,12 +134,17 @@ public sealed class PublicNotice
         return update;
     }
 
+    /// <summary>The same rule as every other edit: whoever saves second is told, and nothing of theirs or the other's is lost.</summary>
     private void EnsureFresh(PublicNoticeForm form)
     {
-        if (form.Version is { } seen && seen != Version)
+        if (form.Version is not { } seen || seen == Version)
         {
-            throw new ConflictException("Someone else changed the public notice while you were writing. Your text is kept: look at theirs and try again.");
+            return;
         }
+
+        throw new ConflictException(HasDraft
+            ? $"{DraftedByName} saved a draft of the notice while you were writing. Nothing of yours was saved and your text is still in the form; their draft is shown with it. Save again to replace theirs with yours."
+            : "The notice was published while you were writing. Nothing of yours was saved and your text is still in the form: look at what customers see now, then save or publish again.");
     }
 
     private static void EnsureKnown(PublicNoticeForm form, IReadOnlyCollection<int> components)

@@ -9,11 +9,11 @@ public sealed class PublicNoticeForm
     public const int MessageMax = 5_000;
 
     [Required(ErrorMessage = "Give the notice a title customers will understand, e.g. \"Payments failing for some cards\".")]
-    [StringLength(TextLimits.Name, ErrorMessage = "Keep the title to 200 characters or fewer.")]
+    [TextLimit(TextLimits.Name, "the title")]
     public string Title { get; set; } = "";
 
     [Required(ErrorMessage = "Write what customers should know: what is affected and what we are doing.")]
-    [StringLength(MessageMax, ErrorMessage = "Keep the message to 5,000 characters or fewer.")]
+    [TextLimit(MessageMax, "the message")]
     public string Message { get; set; } = "";
 
     public PublicStatus Status { get; set; } = PublicStatus.Investigating;

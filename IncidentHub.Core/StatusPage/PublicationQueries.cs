@@ -17,6 +17,7 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
             return null;
         }
 
+        var status = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Status).SingleAsync(cancellationToken);
         var components = await db.StatusComponents.AsNoTracking()
             .Where(c => !c.IsArchived)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
@@ -29,7 +30,9 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
             .SingleOrDefaultAsync(n => n.IncidentId == incidentId, cancellationToken);
         if (notice is null)
         {
-            return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, null, components);
+            // Guid.Empty: "there was nothing yet", so a first draft saved meanwhile by someone else is caught.
+            return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, Guid.Empty, components,
+                StatusWords.PublicStatusFor(status, alreadyPublished: false));
         }
 
         return new NoticeEditorView(
@@ -47,7 +50,8 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
             notice.DraftedByName,
             notice.DraftedAt,
             notice.Version,
-            components);
+            components,
+            StatusWords.PublicStatusFor(status, notice.IsPublished));
     }
 }
 
@@ -71,7 +75,8 @@ public sealed record NoticeEditorView(
     string? DraftedBy,
     DateTimeOffset? DraftedAt,
     Guid? Version,
-    IReadOnlyList<ComponentView> Components)
+    IReadOnlyList<ComponentView> Components,
+    PublicStatus SuggestedStatus = PublicStatus.Investigating)
 {
     public bool HasDraft => DraftTitle is not null || DraftMessage is not null;
 

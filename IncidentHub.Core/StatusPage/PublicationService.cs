@@ -1,24 +1,22 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.StatusPage;
 
-/// <summary>Drafting and publishing an incident's public notice. Publishing is a deliberate act of the lead or the communications lead.</summary>
-public sealed class PublicationService(IncidentCommandRunner runner, IStatusPageCache cache)
+/// <summary>
+/// Drafting and publishing an incident's public notice. Publishing is a deliberate act of the lead or the communications
+/// lead; the status page's cache hears of it from <see cref="StatusPageCacheConsumer"/>.
+/// </summary>
+public sealed class PublicationService(IncidentCommandRunner runner)
 {
     public Task SaveDraftAsync(Actor actor, int incidentId, PublicNoticeForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return runner.RunAsync(actor, incidentId, IncidentChangeKind.PublicNoticeChanged, async (db, incident, now) =>
+        return runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
-            if (incident.IsPrivate)
-            {
-                throw new DomainException("A private incident never appears on the public status page.");
-            }
-
+            incident.RecordNoticeDraft(actor, now);
             var notice = await LoadNoticeAsync(db, incident.Id, cancellationToken);
             notice.SaveDraft(actor, form, await ComponentIdsAsync(db, cancellationToken), now);
             return true;
@@ -29,7 +27,7 @@ public sealed class PublicationService(IncidentCommandRunner runner, IStatusPage
     {
         ArgumentNullException.ThrowIfNull(form);
         RequestValidator.Validate(form);
-        await runner.RunAsync(actor, incidentId, IncidentChangeKind.PublicNoticeChanged, async (db, incident, now) =>
+        await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             incident.EnsureCanPublish(actor);
             var notice = await LoadNoticeAsync(db, incident.Id, cancellationToken);
@@ -38,10 +36,9 @@ public sealed class PublicationService(IncidentCommandRunner runner, IStatusPage
             var services = form.Impacts.Count == 0 || form.Status == PublicStatus.Resolved
                 ? null
                 : string.Join(", ", form.Impacts.Where(i => components.ContainsKey(i.Key)).Select(i => $"{components[i.Key]}: {i.Value.Label().ToLowerInvariant()}"));
-            incident.RecordPublication(actor, update.Title, update.Status.ToString(), services, now);
+            incident.RecordPublication(actor, update.Title, update.Status, update.Message, services, now);
             return true;
         }, cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
     }
 
     private static async Task<PublicNotice> LoadNoticeAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)

@@ -104,9 +104,9 @@ public sealed class ComponentForm
     public Guid? Version { get; set; }
 
     [Required(ErrorMessage = "Give the service the name customers know it by, e.g. API or Payments.")]
-    [StringLength(StatusComponent.NameMax, ErrorMessage = "Keep the name to 100 characters or fewer.")]
+    [TextLimit(StatusComponent.NameMax, "the name")]
     public string Name { get; set; } = "";
 
-    [StringLength(StatusComponent.DescriptionMax, ErrorMessage = "Keep the description to 500 characters or fewer.")]
+    [TextLimit(StatusComponent.DescriptionMax, "the description")]
     public string? Description { get; set; }
 }

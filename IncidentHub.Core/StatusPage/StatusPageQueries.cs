@@ -35,7 +35,7 @@ public sealed class StatusPageQueries(IDbContextFactory<IncidentHubDbContext> db
         var impacts = await db.PublicImpacts.AsNoTracking()
             .Where(i => i.Until == null || i.Until >= since)
             .Where(i => publicNotices.Any(n => n.Id == i.NoticeId))
-            .Select(i => new { i.NoticeId, i.ComponentId, i.State, i.From, i.Until })
+            .Join(db.PublicNotices, i => i.NoticeId, n => n.Id, (i, n) => new { i.NoticeId, n.Title, i.ComponentId, i.State, i.From, i.Until })
             .ToListAsync(cancellationToken);
 
         var notices = await publicNotices
@@ -45,12 +45,19 @@ public sealed class StatusPageQueries(IDbContextFactory<IncidentHubDbContext> db
             .OrderByDescending(n => n.LastPublishedAt)
             .ToListAsync(cancellationToken);
 
+        // Customers' "started" is when their impact began, when the lead has set it; otherwise the first publication.
+        var incidentIds = notices.Select(n => n.IncidentId).ToList();
+        var impactStarts = await db.Incidents.AsNoTracking()
+            .Where(i => incidentIds.Contains(i.Id) && i.ImpactStartedAt != null)
+            .Select(i => new { i.Id, i.ImpactStartedAt })
+            .ToDictionaryAsync(i => i.Id, i => i.ImpactStartedAt!.Value, cancellationToken);
+
         var names = components.ToDictionary(c => c.Id, c => c.Name);
         var views = notices.Select(n => new PublicIncidentView(
                 n.Id,
                 n.Title,
                 n.Status,
-                n.FirstPublishedAt!.Value,
+                impactStarts.TryGetValue(n.IncidentId, out var impactStart) ? impactStart : n.FirstPublishedAt!.Value,
                 n.ResolvedAt,
                 impacts.Where(i => i.NoticeId == n.Id && i.Until == null && names.ContainsKey(i.ComponentId))
                     .Select(i => new AffectedComponent(names[i.ComponentId], i.State)).ToList(),
@@ -61,18 +68,8 @@ public sealed class StatusPageQueries(IDbContextFactory<IncidentHubDbContext> db
         {
             var mine = impacts.Where(i => i.ComponentId == c.Id).ToList();
             var current = mine.Where(i => i.Until == null).Select(i => i.State).DefaultIfEmpty(ComponentState.Operational).Max();
-            var history = Enumerable.Range(0, HistoryDays)
-                .Select(d => today.AddDays(-(HistoryDays - 1) + d))
-                .Select(day =>
-                {
-                    var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                    var end = start.AddDays(1);
-                    var worst = mine.Where(i => i.From < end && (i.Until ?? now) >= start)
-                        .Select(i => i.State).DefaultIfEmpty(ComponentState.Operational).Max();
-                    return new DayStatus(day, worst);
-                })
-                .ToList();
-            return new ComponentStatusView(c.Id, c.Name, c.Description, current, history);
+            var history = Uptime.Count(mine.Select(i => new ImpactSpan(i.NoticeId, i.Title, i.State, i.From, i.Until)), HistoryDays, now);
+            return new ComponentStatusView(c.Id, c.Name, c.Description, current, history.Days, history.UptimeShare);
         }).ToList();
 
         var active = views.Where(v => v.ResolvedAt is null).ToList();
@@ -90,13 +87,22 @@ public sealed record StatusSnapshot(
     IReadOnlyList<PublicIncidentView> Active,
     IReadOnlyList<PublicIncidentView> RecentlyResolved);
 
-public sealed record ComponentStatusView(int Id, string Name, string Description, ComponentState State, IReadOnlyList<DayStatus> History)
-{
-    /// <summary>Share of the history days without any outage (maintenance and degradation count as up).</summary>
-    public double Uptime => History.Count == 0 ? 1 : History.Count(d => d.Worst < ComponentState.PartialOutage) / (double)History.Count;
-}
+/// <summary>A service on the status page: its state now, each day of its history and its uptime (see <see cref="StatusPage.Uptime"/>).</summary>
+public sealed record ComponentStatusView(int Id, string Name, string Description, ComponentState State, IReadOnlyList<DayStatus> History, double Uptime);
 
-public sealed record DayStatus(DateOnly Day, ComponentState Worst);
+/// <summary>One UTC day of a service: its worst state, the time in each state that is not operational, and the notices.</summary>
+public sealed record DayStatus(
+    DateOnly Day,
+    ComponentState Worst,
+    TimeSpan MajorOutage,
+    TimeSpan PartialOutage,
+    TimeSpan DegradedPerformance,
+    TimeSpan UnderMaintenance,
+    IReadOnlyList<string> Incidents)
+{
+    /// <summary>Nothing happened: operational all day and no notice touched it.</summary>
+    public bool IsQuiet => Worst == ComponentState.Operational && Incidents.Count == 0;
+}
 
 public sealed record AffectedComponent(string Name, ComponentState State);
 

@@ -6,7 +6,7 @@ namespace IncidentHub.Core.Timeline;
 public sealed class AddNoteRequest
 {
     [Required(ErrorMessage = "Write the note first.")]
-    [StringLength(TextLimits.LongText, ErrorMessage = "A note can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "a note")]
     public string Text { get; set; } = "";
 
     /// <summary>Mark the note as a key event straight away.</summary>

@@ -1,6 +1,5 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
-using IncidentHub.Core.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Timeline;
@@ -12,18 +11,17 @@ public sealed class TimelineService(IncidentCommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        var entry = await runner.RunAsync(actor, incidentId, IncidentChangeKind.TimelineChanged,
-            (_, incident, now) => Task.FromResult(incident.AddNote(actor, request, now)), cancellationToken);
+        var entry = await runner.RunAsync(actor, incidentId, (_, incident, now) => Task.FromResult(incident.AddNote(actor, request, now)), cancellationToken);
         return entry.Id;
     }
 
     /// <summary>Marks an entry as a key event (or not). Setting the value it already has changes nothing.</summary>
     public Task SetHighlightAsync(Actor actor, int incidentId, long entryId, bool highlighted, CancellationToken cancellationToken = default) =>
-        runner.RunAsync(actor, incidentId, IncidentChangeKind.TimelineChanged, async (db, incident, _) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var entry = await db.TimelineEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.IncidentId == incidentId, cancellationToken)
                 ?? throw new NotFoundException("That timeline entry no longer exists.");
-            entry.SetHighlighted(highlighted);
+            incident.MarkKeyEvent(actor, entry, highlighted, now);
             return true;
         }, cancellationToken);
 }

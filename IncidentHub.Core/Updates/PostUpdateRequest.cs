@@ -7,7 +7,7 @@ namespace IncidentHub.Core.Updates;
 public sealed class PostUpdateRequest
 {
     [Required(ErrorMessage = "Write the update: what is happening and what comes next.")]
-    [StringLength(TextLimits.LongText, ErrorMessage = "An update can be at most 10,000 characters.")]
+    [TextLimit(TextLimits.LongText, "an update")]
     public string Message { get; set; } = "";
 
     /// <summary>Move the status in the same step; null keeps it.</summary>

@@ -12,7 +12,7 @@ public sealed class UpdateService(IncidentCommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        var update = await runner.RunAsync(actor, incidentId, IncidentChangeKind.UpdatePosted, async (db, incident, now) =>
+        var update = await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var severity = request.NewSeverityId is { } id && id != incident.SeverityId
                 ? await IncidentService.FindSeverityAsync(db, id, cancellationToken)

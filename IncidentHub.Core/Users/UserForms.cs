@@ -7,13 +7,15 @@ public sealed class NewUserForm
 {
     public const int PasswordMin = 10;
 
+    public const int EmailMax = 256;
+
     [Required(ErrorMessage = "Enter the person's name as colleagues know it.")]
-    [StringLength(TextLimits.PersonName, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    [TextLimit(TextLimits.PersonName, "the name")]
     public string DisplayName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter an email address; it is the sign-in name.")]
     [EmailAddress(ErrorMessage = "That does not look like an email address.")]
-    [StringLength(256, ErrorMessage = "Keep the email to 256 characters or fewer.")]
+    [TextLimit(NewUserForm.EmailMax, "the email address")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password.")]
@@ -32,12 +34,12 @@ public sealed class FirstRunForm
     public string SetupCode { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your name.")]
-    [StringLength(TextLimits.PersonName, ErrorMessage = "Keep the name to 200 characters or fewer.")]
+    [TextLimit(TextLimits.PersonName, "the name")]
     public string DisplayName { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your email address; it is your sign-in name.")]
     [EmailAddress(ErrorMessage = "That does not look like an email address.")]
-    [StringLength(256, ErrorMessage = "Keep the email to 256 characters or fewer.")]
+    [TextLimit(NewUserForm.EmailMax, "the email address")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Choose a password.")]

@@ -82,6 +82,9 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.GetByText("Review: Checkout is failing for card payments")).ToBeVisibleAsync();
         await Expect(me.TestId("review-key-events").GetByText("resolved the incident")).ToBeVisibleAsync();
         await Expect(me.TestId("review-update")).ToHaveCountAsync(1);
+        // What it was and what customers went through, as the Markdown download has them.
+        await Expect(me.TestId("review-summary")).ToHaveTextAsync("Payments return 502 from the gateway.");
+        await Expect(me.TestId("review-impact")).ToHaveTextAsync("Not described.");
         await Expect(me.TestId("review-roles").GetByText(sam.Name)).ToBeVisibleAsync();
         await me.ScreenshotAsync("journey-04-review");
 

@@ -26,7 +26,23 @@ public sealed class SlackAdminPageTests(BrowserFixture browser)
         await Expect(page.TestId("slack-manifest-json")).ToContainTextAsync("\"should_escape\": true");
         await Expect(page.TestId("slack-outbox")).ToHaveCountAsync(0);
         await Expect(page.TestId("slack-test-message")).ToHaveCountAsync(0);
+        // The address shown is this machine's, over plain HTTP: said plainly, with the setting that fixes it.
+        await Expect(page.TestId("slack-url-warning")).ToContainTextAsync("is not a public HTTPS address (it is this machine's own address, and it is not HTTPS)");
+        await Expect(page.TestId("slack-url-warning")).ToContainTextAsync("IncidentHub__PublicUrl=https://incidents.example.com");
         await page.ScreenshotAsync("slack-admin-01-not-connected");
+    }
+
+    [Fact]
+    public async Task WithAPublicHttpsAddress_TheRequestUrlsUseIt_AndNothingWarns()
+    {
+        await using var app = new AppFactory(realServer: true, settings: new Dictionary<string, string?> { ["IncidentHub:PublicUrl"] = "https://incidents.example.com" });
+        var admin = await app.CompleteSetupAsync();
+        await using var page = await BrowserSession.OpenAsync(browser, app);
+
+        await page.SignInAsync(admin, "/admin/slack");
+
+        await Expect(page.TestId("slack-request-url").First).ToHaveTextAsync("https://incidents.example.com/slack/commands");
+        await Expect(page.TestId("slack-url-warning")).ToHaveCountAsync(0);
     }
 
     [Fact]

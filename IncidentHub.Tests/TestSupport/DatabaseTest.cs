@@ -26,6 +26,8 @@ public abstract class DatabaseTest(TestDatabase database) : IAsyncLifetime
         database.SkipIfUnavailable();
         await database.ResetAsync();
         _harness = new ServiceHarness(database, ConfigureServices);
+        // As the app does when it starts: the event consumers take their places before the first change.
+        await _harness.Get<IncidentHub.Core.Events.EventDispatcher>().EnsureReadyAsync(Ct);
     }
 
     /// <summary>Registrations a test class adds to its harness (a chat outbox, say).</summary>

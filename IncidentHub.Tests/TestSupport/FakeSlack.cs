@@ -100,7 +100,8 @@ public sealed class FakeSlack : IAsyncDisposable
 
     // ----- Arranging -----
 
-    public void AddUser(string id, string name, string? email) { lock (_gate) { _users[id] = new User(id, name, email); } }
+    /// <param name="guest">A workspace guest (<c>is_restricted</c>); otherwise a full member.</param>
+    public void AddUser(string id, string name, string? email, bool guest = false) { lock (_gate) { _users[id] = new User(id, name, email, guest); } }
 
     public string AddChannel(string id, string name, bool isPrivate, bool botIsMember = true)
     {
@@ -418,11 +419,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private sealed record Message(string Ts, string Text, string? Blocks, string? Metadata, int Edits = 0);
 
-    private sealed record User(string Id, string Name, string? Email)
+    private sealed record User(string Id, string Name, string? Email, bool Guest)
     {
         public JsonObject Json() => new()
         {
             ["id"] = Id, ["name"] = Name.ToLowerInvariant().Replace(' ', '.'), ["real_name"] = Name, ["is_bot"] = false,
+            ["is_restricted"] = Guest, ["is_ultra_restricted"] = false,
             ["profile"] = new JsonObject { ["display_name"] = Name, ["real_name"] = Name, ["email"] = Email },
         };
     }

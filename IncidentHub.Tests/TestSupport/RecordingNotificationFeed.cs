@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using IncidentHub.Core.Notifications;
-using IncidentHub.Core.Reminders;
 
 namespace IncidentHub.Tests.TestSupport;
 
@@ -14,31 +13,6 @@ public sealed class RecordingNotificationFeed : INotificationFeed
     public void Publish(NotificationNotice notice) => _notices.Enqueue(notice);
 
     public void Clear() => _notices.Clear();
-}
-
-/// <summary>Records what other nudge channels (Slack, later) were handed; can be told to fail.</summary>
-public sealed class RecordingNudgeChannel : INudgeChannel
-{
-    private readonly ConcurrentQueue<UpdateNudge> _nudges = new();
-
-    public IReadOnlyList<UpdateNudge> Nudges => [.. _nudges];
-
-    public bool Fail { get; set; }
-
-    public Task DeliverAsync(IReadOnlyList<UpdateNudge> nudges, CancellationToken cancellationToken)
-    {
-        if (Fail)
-        {
-            throw new InvalidOperationException("The channel is down.");
-        }
-
-        foreach (var nudge in nudges)
-        {
-            _nudges.Enqueue(nudge);
-        }
-
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>Counts how often the status page's cache was cleared.</summary>

@@ -51,7 +51,6 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IIncidentChangeFeed>(Feed);
         services.AddSingleton<INotificationFeed>(NotificationFeed);
-        services.AddSingleton<INudgeChannel>(NudgeChannel);
         services.AddSingleton<IncidentHub.Core.StatusPage.IStatusPageCache>(StatusPageCache);
         services.AddSingleton(database.Factory);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>().CreateDbContext());
@@ -72,8 +71,6 @@ public sealed class ServiceHarness : IAsyncDisposable
     public RecordingChangeFeed Feed { get; } = new();
 
     public RecordingNotificationFeed NotificationFeed { get; } = new();
-
-    public RecordingNudgeChannel NudgeChannel { get; } = new();
 
     public RecordingStatusPageCache StatusPageCache { get; } = new();
 

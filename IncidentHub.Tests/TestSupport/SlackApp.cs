@@ -112,8 +112,9 @@ public sealed class SlackApp : IAsyncDisposable
 
 /// <summary>
 /// One <see cref="SlackApp"/> for a whole test class, with a cast: Lee Lead and Sam Okafor (responders) and Vic Viewer,
-/// each with a Slack account of the same email (U0LEE, U0SAM, U0VIC), and two people only in Slack: Sam Slack (U0SLACK)
-/// and Gus Guest (U0GUEST). Tests share it and keep apart by using their own incidents.
+/// each with a Slack account of the same email (U0LEE, U0SAM, U0VIC), and two people only in Slack: Sam Slack (U0SLACK),
+/// a full member of the workspace, and Gus Guest (U0GUEST), a guest. Tests share it and keep apart by using their own
+/// incidents.
 /// </summary>
 public sealed class SlackAppFixture : IAsyncLifetime
 {
@@ -132,7 +133,7 @@ public sealed class SlackAppFixture : IAsyncLifetime
         Sam = await Slack.PersonAsync("Sam Okafor", AppRole.Responder, "U0SAM");
         Vic = await Slack.PersonAsync("Vic Viewer", AppRole.Viewer, "U0VIC");
         Slack.Slack.AddUser("U0SLACK", "Sam Slack", "sam@elsewhere.example");
-        Slack.Slack.AddUser("U0GUEST", "Gus Guest", "gus@elsewhere.example");
+        Slack.Slack.AddUser("U0GUEST", "Gus Guest", "gus@elsewhere.example", guest: true);
     }
 
     public async ValueTask DisposeAsync() => await Slack.DisposeAsync();

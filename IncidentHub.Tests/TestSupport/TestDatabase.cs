@@ -35,6 +35,9 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Runs before the next <c>SaveChanges</c> of any context from <see cref="Factory"/>.</summary>
     public SaveHook SaveHook { get; } = new();
 
+    /// <summary>Fails the next matching SQL command of any context from <see cref="Factory"/>.</summary>
+    public CommandHook CommandHook { get; } = new();
+
     /// <summary>Creates short-lived contexts of the provider's own type, like the app's factory.</summary>
     public IDbContextFactory<IncidentHubDbContext> Factory =>
         _factory ?? throw new InvalidOperationException("The test database is not initialised (or is unavailable).");
@@ -58,7 +61,7 @@ public abstract class TestDatabase : IAsyncLifetime
         ConnectionString = await PrepareAsync();
         var options = new DbContextOptionsBuilder<IncidentHubDbContext>(
                 DatabaseSetup.BuildOptions(new DatabaseOptions { Provider = Provider, ConnectionString = ConnectionString }))
-            .AddInterceptors(SaveHook)
+            .AddInterceptors(SaveHook, CommandHook)
             .Options;
         _factory = new ProviderDbContextFactory(options, Provider);
 
@@ -75,8 +78,11 @@ public abstract class TestDatabase : IAsyncLifetime
     public async Task ResetAsync()
     {
         SaveHook.Clear();
+        CommandHook.Clear();
         await using var db = await Factory.CreateDbContextAsync();
         // Children before parents: timeline entries point at updates, everything points at incidents.
+        await db.EventLog.ExecuteDeleteAsync();
+        await db.EventConsumers.ExecuteDeleteAsync();
         await db.ChatAttachmentContents.ExecuteDeleteAsync();
         await db.ChatAttachments.ExecuteDeleteAsync();
         await db.ChatMessageRevisions.ExecuteDeleteAsync();

@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/incidents/{number:int:min(1)}/review.md"] = SignedIn("/incidents/1/review.md"),
         ["/notifications"] = SignedIn("/notifications"),
         ["/board"] = SignedIn("/board"),
+        ["/insights"] = SignedIn("/insights"),
+        ["/insights/{section}.csv"] = SignedIn("/insights/volume.csv"),
         ["/board/wall"] = SignedIn("/board/wall"),
         ["/welcome"] = AdminOnly("/welcome"),
         ["/admin/users"] = AdminOnly("/admin/users"),

@@ -21,9 +21,10 @@ public static class AttachmentEndpoints
                 statusPages.Enabled = false;
             }
 
-            var userId = http.User.ToActor()?.UserId;
-            if (userId is null || token.Length > 2_000 || links.Read(token, userId) is not { } id
-                || await attachments.GetContentAsync(id, http.RequestAborted) is not { } content)
+            // The link names its person; who may see the incident is asked again now, not when the link was made.
+            var actor = http.User.ToActor();
+            if (actor is null || token.Length > 2_000 || links.Read(token, actor.UserId) is not { } id
+                || await attachments.GetContentAsync(actor, id, http.RequestAborted) is not { } content)
             {
                 return Results.NotFound();
             }

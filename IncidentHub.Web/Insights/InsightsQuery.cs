@@ -153,6 +153,11 @@ public sealed record InsightsQuery
         }.ToUrl();
     }
 
+    /// <summary>Two queries are the same when they give the same address (the lists compare by their items, not by reference).</summary>
+    public bool Equals(InsightsQuery? other) => other is not null && ToUrl() == other.ToUrl();
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToUrl());
+
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, IncidentsListQuery.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IncidentHub.Web.Jobs;
 
-/// <summary>Background jobs: <c>Jobs:RunServer</c>, <c>Jobs:WorkerCount</c>, <c>Jobs:NudgeSweepCron</c>.</summary>
+/// <summary>
+/// Background jobs: <c>Jobs:RunServer</c>, <c>Jobs:WorkerCount</c>, <c>Jobs:NudgeSweepCron</c>,
+/// <c>Jobs:EventCatchUpCron</c>.
+/// </summary>
 public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";
@@ -16,4 +19,8 @@ public sealed class JobsOptions
     /// <summary>How often the update-nudge sweep runs (Hangfire cron, seconds allowed). Every 15 seconds by default.</summary>
     [Required(ErrorMessage = "Jobs:NudgeSweepCron must be a cron expression, for example */15 * * * * *.")]
     public string NudgeSweepCron { get; set; } = "*/15 * * * * *";
+
+    /// <summary>How often the event consumers catch up with the log (Hangfire cron). Every 15 seconds by default.</summary>
+    [Required(ErrorMessage = "Jobs:EventCatchUpCron must be a cron expression, for example */15 * * * * *.")]
+    public string EventCatchUpCron { get; set; } = "*/15 * * * * *";
 }

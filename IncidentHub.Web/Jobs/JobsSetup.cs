@@ -20,6 +20,8 @@ public static class JobsSetup
             .ValidateOnStart();
         services.AddSingleton<NudgeSweepMonitor>();
         services.AddTransient<UpdateNudgeJob>();
+        services.AddTransient<EventCatchUpJob>();
+        services.AddHostedService<EventCatchUpAtStart>();
 
         // This host's own storage and job activator. Hangfire would otherwise fall back to process-wide statics
         // (JobStorage.Current, JobActivator.Current), which several hosts in one process (tests) would share.
@@ -59,15 +61,14 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>Registers the recurring sweep and the admin-only dashboard at /jobs.</summary>
+    /// <summary>Registers the recurring sweeps and the admin-only dashboard at /jobs.</summary>
     public static WebApplication UseIncidentHubJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<UpdateNudgeJob>(
-            UpdateNudgeJob.RecurringJobId,
-            job => job.RunAsync(CancellationToken.None),
-            options.NudgeSweepCron,
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        recurring.AddOrUpdate<UpdateNudgeJob>(UpdateNudgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.NudgeSweepCron, utc);
+        recurring.AddOrUpdate<EventCatchUpJob>(EventCatchUpJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.EventCatchUpCron, utc);
 
         // Admins only, through the app's own sign-in: not Hangfire's default local-request rule.
         app.MapHangfireDashboard("/jobs", new DashboardOptions

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using IncidentHub.Core.Chat;
 using Microsoft.Extensions.Options;
@@ -78,6 +80,61 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
         var granted = (call.Scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var missing = call.Scopes is null ? [] : RequiredScopes.Where(s => !granted.Contains(s.Name)).ToList();
         return new SlackConnection(true, true, call.Str("team"), call.Str("user"), call.Str("url"), null, missing);
+    }
+
+    /// <summary>
+    /// Why Slack, calling from the internet, could not reach <paramref name="baseUrl"/>; null when it is a public
+    /// HTTPS address. Slack's request URLs must be HTTPS and reachable from outside.
+    /// </summary>
+    public static string? PublicAddressProblem(string baseUrl)
+    {
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        {
+            return "it is not a full web address";
+        }
+
+        var reasons = new List<string>();
+        var host = uri.IdnHost;
+        if (uri.IsLoopback || host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            reasons.Add("it is this machine's own address");
+        }
+        else if (IPAddress.TryParse(host.Trim('[', ']'), out var ip))
+        {
+            if (IsPrivate(ip))
+            {
+                reasons.Add("it is a private network address");
+            }
+        }
+        else if (!host.Contains('.', StringComparison.Ordinal) || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".lan", StringComparison.OrdinalIgnoreCase))
+        {
+            reasons.Add("it is a name only your own network knows");
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps)
+        {
+            reasons.Add("it is not HTTPS");
+        }
+
+        return reasons.Count == 0 ? null : string.Join(", and ", reasons);
+    }
+
+    private static bool IsPrivate(IPAddress ip)
+    {
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            ip = ip.MapToIPv4();
+        }
+
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal;
+        }
+
+        var b = ip.GetAddressBytes();
+        return b[0] == 10 || b[0] == 127 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] == 0;
     }
 
     public static IReadOnlyList<(string Label, string Url)> RequestUrls(string baseUrl)

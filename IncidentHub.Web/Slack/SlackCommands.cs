@@ -12,8 +12,8 @@ public sealed record SlashCommand(string Command, string Text, string UserId, st
 
 /// <summary>
 /// <c>/inc</c>: parses the subcommand and calls the same Core services as the browser, acting as the Slack user's
-/// IncidentHub account (matched by email) or, for people without one, with the configured default role. Every answer
-/// is a short ephemeral message; a refusal says what would work.
+/// IncidentHub account (matched by email) or, for people without one, with the configured default role (guests and
+/// bots: Viewer at most). Every answer is a short ephemeral message; a refusal says what would work and who can help.
 /// </summary>
 public sealed partial class SlackCommands(
     SlackUsers users,
@@ -59,9 +59,15 @@ public sealed partial class SlackCommands(
         {
             if (sub is "" or "declare")
             {
-                return actor.CanRespond
-                    ? await modal.OpenAsync(command.TriggerId, rest, cancellationToken)
-                    : Refused(actor, "declare incidents");
+                if (!actor.CanRespond)
+                {
+                    return await users.RefusalAsync(command.UserId, actor, "declare incidents", cancellationToken);
+                }
+
+                // Refused here, not cut to fit the form: the person gets their words back to shorten.
+                return rest.Length > TextLimits.Name
+                    ? WithTheirText(TextLimits.TooLong("the name", TextLimits.Name, rest.Length), rest)
+                    : await modal.OpenAsync(command.TriggerId, rest, cancellationToken);
             }
 
             if (!Known.Contains(sub))
@@ -87,15 +93,28 @@ public sealed partial class SlackCommands(
                 _ => await ResolveAsync(actor, incident, cancellationToken),
             };
         }
+        catch (ForbiddenException) when (!actor.CanRespond)
+        {
+            return await users.RefusalAsync(command.UserId, actor, "change incidents", cancellationToken);
+        }
         catch (ForbiddenException ex)
         {
             return $"{ex.Message} (In IncidentHub you are {actor.DisplayName}, {actor.Role}.)";
+        }
+        catch (ValidationFailedException ex) when (sub is "update" or "action")
+        {
+            // A refused update or action (too long, say) gives the person their text back: Slack does not keep it.
+            return WithTheirText(ex.Message, rest);
         }
         catch (DomainException ex)
         {
             return ex.Message;
         }
     }
+
+    /// <summary>A refusal followed by the person's own words, so that nothing they typed is lost.</summary>
+    private static string WithTheirText(string refusal, string text) =>
+        $"{refusal} Nothing was saved. Your text, to shorten and send again:\n```{SlackText.Escape(text).Replace("```", "` ` `", StringComparison.Ordinal)}```";
 
     private static readonly HashSet<string> Known = ["update", "status", "severity", "lead", "role", "action", "resolve"];
 
@@ -213,9 +232,6 @@ public sealed partial class SlackCommands(
         var account = await users.ActorAsync(mentioned[0], profile.DisplayName, cancellationToken);
         return (userId, account.DisplayName, null);
     }
-
-    private static string Refused(Actor actor, string what) =>
-        $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask an admin for the Responder role.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack user {SlackUserId} was named in a command but has no IncidentHub account")]
     private static partial void LogNoAccount(ILogger logger, string slackUserId);

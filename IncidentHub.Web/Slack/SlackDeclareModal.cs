@@ -97,7 +97,7 @@ public sealed partial class SlackDeclareModal(
         {
             return new SlackViewResponse(new Dictionary<string, string>
             {
-                ["name"] = $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot declare incidents. Ask an admin for the Responder role.",
+                ["name"] = await users.RefusalAsync(slackUserId, actor, "declare incidents", cancellationToken),
             });
         }
 
@@ -138,10 +138,11 @@ public sealed partial class SlackDeclareModal(
 
     private static string View(IReadOnlyList<SeverityView> severities, string? initialName)
     {
+        // Slack shows the limit as a hint and refuses more with its own message; the command refuses a longer name first.
         var name = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = "value", ["max_length"] = TextLimits.Name };
-        if (!string.IsNullOrWhiteSpace(initialName))
+        if (!string.IsNullOrWhiteSpace(initialName) && initialName.Trim().Length <= TextLimits.Name)
         {
-            name["initial_value"] = Clip(initialName.Trim(), TextLimits.Name);
+            name["initial_value"] = initialName.Trim();
         }
 
         var options = new JsonArray();
@@ -164,7 +165,7 @@ public sealed partial class SlackDeclareModal(
 
         var blocks = new JsonArray
         {
-            Input("name", "What is broken?", name),
+            Input("name", "What is broken?", name, hint: TextLimits.Describe(TextLimits.Name)),
             Input("severity", "Severity", new JsonObject
             {
                 ["type"] = "static_select",
@@ -182,8 +183,8 @@ public sealed partial class SlackDeclareModal(
             });
         }
 
-        blocks.Add(Input("summary", "Summary", Multiline(), optional: true));
-        blocks.Add(Input("impact", "What customers experience", Multiline(), optional: true));
+        blocks.Add(Input("summary", "Summary", Multiline(), optional: true, hint: MultilineHint));
+        blocks.Add(Input("impact", "What customers experience", Multiline(), optional: true, hint: MultilineHint));
         blocks.Add(Input("private", "Visibility", new JsonObject
         {
             ["type"] = "checkboxes",
@@ -228,21 +229,36 @@ public sealed partial class SlackDeclareModal(
         },
     }.ToJsonString();
 
-    private static JsonObject Input(string block, string label, JsonObject element, bool optional = false) => new()
+    private static JsonObject Input(string block, string label, JsonObject element, bool optional = false, string? hint = null)
     {
-        ["type"] = "input",
-        ["block_id"] = block,
-        ["optional"] = optional,
-        ["label"] = Plain(label),
-        ["element"] = element,
-    };
+        var input = new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = block,
+            ["optional"] = optional,
+            ["label"] = Plain(label),
+            ["element"] = element,
+        };
+        if (hint is not null)
+        {
+            input["hint"] = Plain(hint);
+        }
+
+        return input;
+    }
+
+    /// <summary>Slack's own limit for a text input; IncidentHub takes longer text in the browser.</summary>
+    private const int SlackInputMax = 3_000;
+
+    private static readonly string MultilineHint = string.Create(CultureInfo.InvariantCulture,
+        $"Up to {SlackInputMax:N0} characters here (Slack's limit); IncidentHub takes up to {TextLimits.LongText:N0} on the incident's page.");
 
     private static JsonObject Multiline() => new()
     {
         ["type"] = "plain_text_input",
         ["action_id"] = "value",
         ["multiline"] = true,
-        ["max_length"] = 3_000,
+        ["max_length"] = SlackInputMax,
     };
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };

@@ -1,3 +1,4 @@
+using IncidentHub.Core.Chat;
 using Hangfire;
 
 namespace IncidentHub.Web.Slack;
@@ -6,7 +7,7 @@ namespace IncidentHub.Web.Slack;
 /// Starts the Slack jobs as soon as there is work, rather than at the next sweep: at most one run of each is queued
 /// at a time (a run that starts takes the flag down, so work arriving during it queues the next run).
 /// </summary>
-public sealed partial class SlackWorkTrigger(IBackgroundJobClient jobs, ILogger<SlackWorkTrigger> logger)
+public sealed partial class SlackWorkTrigger(IBackgroundJobClient jobs, ILogger<SlackWorkTrigger> logger) : IChatOutboxSignal
 {
     private int _inboxQueued;
     private int _outboxQueued;
@@ -26,6 +27,9 @@ public sealed partial class SlackWorkTrigger(IBackgroundJobClient jobs, ILogger<
             Enqueue<SlackOutboxJob>(j => j.RunAsync(CancellationToken.None), ref _outboxQueued);
         }
     }
+
+    /// <summary>The chat outbox consumer committed new calls.</summary>
+    public void CallsQueued() => RequestOutbox();
 
     internal void InboxStarted() => Volatile.Write(ref _inboxQueued, 0);
 

@@ -32,10 +32,13 @@ public sealed class SlackOptions
     /// <summary>The reaction that makes a message a key event, without colons.</summary>
     public string TimelineReaction { get; set; } = "pushpin";
 
-    /// <summary>The role of Slack users with no IncidentHub account of the same email: Responder or Viewer.</summary>
-    public AppRole DefaultRoleForUnknownUsers { get; set; } = AppRole.Viewer;
+    /// <summary>
+    /// The role of full workspace members with no IncidentHub account of the same email: Responder (the default: anyone
+    /// in the workspace can declare) or Viewer. Guests and bots never get more than Viewer, whatever this says.
+    /// </summary>
+    public AppRole DefaultRoleForUnknownUsers { get; set; } = AppRole.Responder;
 
-    /// <summary>The address people open IncidentHub at, for links in Slack (optional).</summary>
+    /// <summary>The address people open IncidentHub at, for links in Slack (optional; defaults to <c>IncidentHub:PublicUrl</c>).</summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>How often the background sweeps look at the inbox and outbox (Hangfire cron, seconds allowed).</summary>

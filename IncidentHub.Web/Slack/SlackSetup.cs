@@ -1,9 +1,6 @@
 using Hangfire;
 using IncidentHub.Core.Chat;
-using IncidentHub.Core.Live;
-using IncidentHub.Core.Reminders;
 using IncidentHub.Web.Attachments;
-using IncidentHub.Web.Live;
 using Microsoft.Extensions.Options;
 
 namespace IncidentHub.Web.Slack;
@@ -17,7 +14,10 @@ public static class SlackSetup
 {
     public static IServiceCollection AddIncidentHubSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName))
+            // Links back to IncidentHub: Slack's own setting, or else the installation's public address.
+            .PostConfigure<IOptions<IncidentHubOptions>>((o, hub) => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? hub.Value.PublicRoot : o.PublicUrl)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddIncidentHubChat();
         services.AddSingleton<SlackAdmin>();
@@ -31,7 +31,6 @@ public static class SlackSetup
         }
 
         services.AddChatOutbox(SlackOptions.Provider);
-        services.AddSingleton<INudgeChannel, SlackNudgeChannel>();
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackUsers>();
@@ -40,6 +39,7 @@ public static class SlackSetup
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<SlackOutboxDrainer>();
         services.AddSingleton<SlackWorkTrigger>();
+        services.AddSingleton<IChatOutboxSignal>(sp => sp.GetRequiredService<SlackWorkTrigger>());
         services.AddSingleton<SlackDeclareModal>();
         services.AddSingleton<SlackCommands>();
         services.AddSingleton<SlackInboxWriter>();
@@ -73,42 +73,18 @@ public static class SlackSetup
     }
 }
 
-/// <summary>Queues the Slack outbox as soon as a change is committed (the change wrote its calls in its transaction).</summary>
-public sealed class SlackOutboxWatcher(LiveIncidentFeed feed, SlackWorkTrigger trigger) : IHostedService
+/// <summary>
+/// Sends what was left in the Slack inbox and outbox before a restart now rather than at the next sweep. (Calls
+/// queued while running wake the outbox through <see cref="IChatOutboxSignal"/>.)
+/// </summary>
+public sealed class SlackOutboxWatcher(SlackWorkTrigger trigger) : IHostedService
 {
-    private IDisposable? _subscription;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = feed.Subscribe(null, change =>
-        {
-            if (change.Kind != IncidentChangeKind.TimelineChanged || change.ActorId is not null)
-            {
-                trigger.RequestOutbox();
-            }
-
-            return Task.CompletedTask;
-        });
-
-        // Work left from before a restart goes out now rather than at the next sweep.
         trigger.RequestInbox();
         trigger.RequestOutbox();
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Update nudges in the incident's channel (Core writes them to the outbox), sent straight away.</summary>
-public sealed class SlackNudgeChannel(ChatNudgeChannel chat, SlackWorkTrigger trigger) : INudgeChannel
-{
-    public async Task DeliverAsync(IReadOnlyList<UpdateNudge> nudges, CancellationToken cancellationToken)
-    {
-        await chat.DeliverAsync(nudges, cancellationToken);
-        trigger.RequestOutbox();
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

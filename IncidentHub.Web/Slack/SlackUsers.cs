@@ -8,8 +8,9 @@ namespace IncidentHub.Web.Slack;
 
 /// <summary>
 /// Slack people and IncidentHub people: profiles from <c>users.info</c> (cached in Core's directory, which matches them
-/// to accounts by email), Slack ids for accounts from <c>users.lookupByEmail</c>, and the bot's own identity from
-/// <c>auth.test</c>. Slack being slow or down never stops anything here: the cached or fallback name is used.
+/// to accounts by email, with whether they are a full member, a guest or a bot), Slack ids for accounts from
+/// <c>users.lookupByEmail</c>, and the bot's own identity from <c>auth.test</c>. Slack being slow or down never stops
+/// anything here: the cached or fallback name is used (and someone Slack never described acts as a Viewer).
 /// </summary>
 public sealed partial class SlackUsers(
     SlackApiClient api,
@@ -46,9 +47,30 @@ public sealed partial class SlackUsers(
             }
 
             var (name, email) = NameAndEmail(user);
-            await directory.RecordAsync(SlackOptions.Provider, id, name ?? id, email, cancellationToken);
+            await directory.RecordAsync(SlackOptions.Provider, id, name ?? id, email, KindOf(user), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Which kind of workspace member <c>users.info</c> describes: a bot (<c>is_bot</c>, or Slackbot itself), a guest
+    /// (<c>is_restricted</c>, <c>is_ultra_restricted</c>, or <c>is_stranger</c>: someone from another organisation in a
+    /// shared channel), or a full member.
+    /// </summary>
+    public static ChatUserKind KindOf(JsonElement user)
+    {
+        bool Flag(string property) => user.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.True;
+        var id = user.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        if (Flag("is_bot") || id == "USLACKBOT")
+        {
+            return ChatUserKind.Bot;
+        }
+
+        return Flag("is_restricted") || Flag("is_ultra_restricted") || Flag("is_stranger") ? ChatUserKind.Guest : ChatUserKind.Member;
+    }
+
+    /// <summary>What to tell a Slack user who may not do <paramref name="what"/>, and who can help.</summary>
+    public Task<string> RefusalAsync(string slackUserId, Actor actor, string what, CancellationToken cancellationToken) =>
+        directory.RefusalAsync(SlackOptions.Provider, "Slack", slackUserId, actor, what, cancellationToken);
 
     /// <summary>
     /// The Slack id of an IncidentHub person: "slack:U…" actor ids carry it; accounts are found by email once and
@@ -69,7 +91,7 @@ public sealed partial class SlackUsers(
             if (call.Ok && call.Body.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var id) && id.GetString() is { } slackId)
             {
                 var (name, _) = NameAndEmail(user);
-                await directory.RecordAsync(SlackOptions.Provider, slackId, name ?? slackId, email, cancellationToken);
+                await directory.RecordAsync(SlackOptions.Provider, slackId, name ?? slackId, email, KindOf(user), cancellationToken);
                 found = slackId;
             }
             else if (call.Status != SlackCallStatus.Refused)

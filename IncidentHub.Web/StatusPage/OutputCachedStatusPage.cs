@@ -9,5 +9,10 @@ public sealed class OutputCachedStatusPage(IOutputCacheStore store) : IStatusPag
     public const string Tag = "status";
     public const string Policy = "status";
 
+    /// <summary>For an answer built from the request's host (the feed without a configured public address).</summary>
+    public const string PerHostPolicy = "status-per-host";
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
     public async Task InvalidateAsync(CancellationToken cancellationToken) => await store.EvictByTagAsync(Tag, cancellationToken);
 }

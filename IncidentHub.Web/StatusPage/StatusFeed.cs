@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using IncidentHub.Core.Common;
 using IncidentHub.Core.StatusPage;
 
 namespace IncidentHub.Web.StatusPage;
 
-/// <summary>An Atom feed of public updates, newest first: one entry per publication.</summary>
+/// <summary>
+/// An Atom feed of public updates, newest first: one entry per publication. Stored text is made XML-safe again as it
+/// is written (rows saved before IncidentHub cleaned text on the way in may hold anything), so the feed cannot fail.
+/// </summary>
 public static class StatusFeed
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
@@ -13,6 +17,7 @@ public static class StatusFeed
     public static string Write(StatusSnapshot snapshot, string root)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        root = XmlSafeText.Clean(root);
         var entries = snapshot.Active.Concat(snapshot.RecentlyResolved)
             .SelectMany(i => i.Updates.Select(u => (Incident: i, Update: u)))
             .OrderByDescending(e => e.Update.PublishedAt)
@@ -30,12 +35,12 @@ public static class StatusFeed
             {
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, $"{root}/status#incident-{incident.Id}-{update.PublishedAt.UtcTicks}");
-                xml.WriteElementString("title", Atom, $"{update.Title} ({update.Status})");
+                xml.WriteElementString("title", Atom, XmlSafeText.Clean($"{update.Title} ({update.Status})"));
                 xml.WriteElementString("updated", Atom, Stamp(update.PublishedAt));
                 Link(xml, $"{root}/status#incident-{incident.Id}", "alternate");
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(update.Message);
+                xml.WriteString(XmlSafeText.Clean(update.Message));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

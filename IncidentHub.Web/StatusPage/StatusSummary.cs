@@ -14,7 +14,7 @@ public sealed record StatusSummary(
         ArgumentNullException.ThrowIfNull(snapshot);
         return new StatusSummary(
             new OverallStatus(snapshot.Worst.Code(), snapshot.Headline),
-            snapshot.Components.Select(c => new Component(c.Name, c.Description, c.State.Code(), Math.Round(c.Uptime * 100, 2))).ToList(),
+            snapshot.Components.Select(c => new Component(c.Name, c.Description, c.State.Code(), Uptime.Percent(c.Uptime))).ToList(),
             snapshot.Active.Select(i => new Incident(
                     i.Id,
                     i.Title,

@@ -1,13 +1,17 @@
 // One update-nudge sweep over 10,000 active incidents of which 1,000 are due, on a SQLite file, measured beside a bare
-// baseline: the same claim and notification insert written by hand on a raw connection. Each round resets the 1,000
-// due reminders and deletes their notifications, so every round does the same work.
+// baseline: the same claim, notification insert (and event-log insert) written by hand on a raw connection. The sweep
+// runs with the consumers a Slack-less installation has (the live feed and notifications, their feeds no-ops), so its
+// time includes writing the 1,000 events and dispatching them. Each round resets the 1,000 due reminders and deletes
+// their notifications, so every round does the same work.
 //
 //   dotnet run -c Release --project bench/NudgeSweep [-- rounds]
 using System.Data.Common;
 using System.Diagnostics;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Live;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.Reminders;
 using IncidentHub.Core.Roles;
@@ -31,14 +35,17 @@ var options = new DbContextOptionsBuilder<IncidentHubDbContext>(DatabaseSetup.Bu
 })).AddInterceptors(counter).Options;
 IDbContextFactory<IncidentHubDbContext> factory = new ProviderDbContextFactory(options, DatabaseProvider.Sqlite);
 var clock = new ManualClock(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+var dispatcher = new EventDispatcher(factory, [new LiveFeedConsumer(new NoChanges()), new NotificationConsumer(new NoNotices())], clock, NullLogger<EventDispatcher>.Instance);
+var pipeline = new IncidentEventPipeline(dispatcher, clock);
 
 try
 {
     await SeedAsync();
-    var sweeper = new UpdateNudgeSweeper(factory, clock, new NoChanges(), new NoNotices(), [], NullLogger<UpdateNudgeSweeper>.Instance);
+    var sweeper = new UpdateNudgeSweeper(factory, clock, dispatcher, NullLogger<UpdateNudgeSweeper>.Instance);
 
     var ours = new List<double>();
     var bare = new List<double>();
+    var bareWithEvents = new List<double>();
     var statements = new List<int>();
     for (var round = 0; round < rounds; round++)
     {
@@ -57,7 +64,7 @@ try
 
         await ResetAsync();
         watch.Restart();
-        var claimed = await BareSweepAsync();
+        var claimed = await BareSweepAsync(withEvents: false);
         watch.Stop();
         if (claimed != Due)
         {
@@ -65,6 +72,17 @@ try
         }
 
         bare.Add(watch.Elapsed.TotalMilliseconds);
+
+        await ResetAsync();
+        watch.Restart();
+        claimed = await BareSweepAsync(withEvents: true);
+        watch.Stop();
+        if (claimed != Due)
+        {
+            throw new InvalidOperationException($"Baseline with events claimed {claimed}.");
+        }
+
+        bareWithEvents.Add(watch.Elapsed.TotalMilliseconds);
     }
 
     // The first round warms up EF's model and query caches; report it apart.
@@ -73,7 +91,8 @@ try
     Console.WriteLine($"cold sweep: {ours[0]:F1} ms ({statements[0]} statements)");
     Console.WriteLine($"sweep (IncidentHub) warm median {Median(ours.Skip(1)):F1} ms, min {ours.Skip(1).Min():F1}, max {ours.Skip(1).Max():F1}; statements per sweep: {string.Join(",", statements.Distinct())}");
     Console.WriteLine($"bare SQL baseline   warm median {Median(bare.Skip(1)):F1} ms, min {bare.Skip(1).Min():F1}, max {bare.Skip(1).Max():F1}");
-    Console.WriteLine($"ratio IncidentHub / baseline (medians): {Median(ours.Skip(1)) / Median(bare.Skip(1)):F2}");
+    Console.WriteLine($"bare SQL + events   warm median {Median(bareWithEvents.Skip(1)):F1} ms, min {bareWithEvents.Skip(1).Min():F1}, max {bareWithEvents.Skip(1).Max():F1}");
+    Console.WriteLine($"ratio IncidentHub / baseline (medians): {Median(ours.Skip(1)) / Median(bare.Skip(1)):F2}; / baseline with events: {Median(ours.Skip(1)) / Median(bareWithEvents.Skip(1)):F2}");
 }
 finally
 {
@@ -103,19 +122,24 @@ async Task SeedAsync()
     var batch = 1_000;
     for (var start = 0; start < Active; start += batch)
     {
+        // Through the event pipeline, a thousand declarations to a unit of work: their events are logged like any.
         await using var db = await factory.CreateDbContextAsync();
-        var severity = await db.Severities.FirstAsync(s => s.Name == "Major");
-        var leadRole = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Lead);
-        var reporter = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Reporter);
-        for (var i = start; i < start + batch; i++)
+        var first = start;
+        await pipeline.SaveAsync(db, async (_, ct) =>
         {
-            // The first 1,000 were declared 31 minutes ago (due); the rest 10 minutes ago (not due).
-            var declaredAt = clock.GetUtcNow() - TimeSpan.FromMinutes(i < Due ? 31 : 10);
-            var request = new DeclareIncidentRequest { Name = $"Bench incident {i}", SeverityId = severity.Id, Summary = "Seeded for the sweep benchmark." };
-            db.Incidents.Add(Incident.Declare(i + 1, request, severity, new UserRef(lead.UserId, lead.DisplayName), leadRole, reporter, lead, declaredAt));
-        }
+            var severity = await db.Severities.FirstAsync(s => s.Name == "Major", ct);
+            var leadRole = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Lead, ct);
+            var reporter = await db.RoleDefinitions.SingleAsync(x => x.Kind == IncidentRoleKind.Reporter, ct);
+            for (var i = first; i < first + batch; i++)
+            {
+                // The first 1,000 were declared 31 minutes ago (due); the rest 10 minutes ago (not due).
+                var declaredAt = clock.GetUtcNow() - TimeSpan.FromMinutes(i < Due ? 31 : 10);
+                var request = new DeclareIncidentRequest { Name = $"Bench incident {i}", SeverityId = severity.Id, Summary = "Seeded for the sweep benchmark." };
+                db.Incidents.Add(Incident.Declare(i + 1, request, severity, new UserRef(lead.UserId, lead.DisplayName), leadRole, reporter, lead, declaredAt));
+            }
 
-        await db.SaveChangesAsync();
+            return true;
+        });
     }
 }
 
@@ -129,8 +153,9 @@ async Task ResetAsync()
         .SetProperty(x => x.NudgeCount, 0));
 }
 
-// The least the database has to do: claim the due rows and write their notifications, in one transaction.
-async Task<int> BareSweepAsync()
+// The least the database has to do: claim the due rows and write their notifications (and their events), in one
+// transaction, then read them back.
+async Task<int> BareSweepAsync(bool withEvents)
 {
     await using var connection = new SqliteConnection($"Data Source={path}");
     await connection.OpenAsync();
@@ -156,6 +181,20 @@ async Task<int> BareSweepAsync()
         """;
     insert.Parameters.AddWithValue("$token", token);
     await insert.ExecuteNonQueryAsync();
+    if (withEvents)
+    {
+        await using var events = connection.CreateCommand();
+        events.Transaction = transaction;
+        events.CommandText = """
+            INSERT INTO "EventLog" ("ChangeId", "IncidentId", "IncidentNumber", "IsPrivate", "Kind", "OccurredAt", "RecordedAt", "ActorId", "ActorName", "TimelineEntryId", "Payload")
+            SELECT $token, r."IncidentId", i."Number", 0, 'update.nudged', r."LastNudgedAt", r."LastNudgedAt", NULL, 'IncidentHub', NULL,
+                '{"v":1,"leadId":"' || r."LeadId" || '","nudgeNumber":' || r."NudgeCount" || '}'
+            FROM "UpdateReminders" r JOIN "Incidents" i ON i."Id" = r."IncidentId" WHERE r."ClaimToken" = $token ORDER BY r."IncidentId"
+            """;
+        events.Parameters.AddWithValue("$token", token);
+        await events.ExecuteNonQueryAsync();
+    }
+
     await transaction.CommitAsync();
     await using var read = connection.CreateCommand();
     read.CommandText = """SELECT r."IncidentId", i."Number", i."Name", r."LeadId" FROM "UpdateReminders" r JOIN "Incidents" i ON i."Id" = r."IncidentId" WHERE r."ClaimToken" = $token""";

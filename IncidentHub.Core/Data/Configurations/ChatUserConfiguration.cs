@@ -17,6 +17,7 @@ internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.PersonName).IsRequired();
         builder.Property(u => u.Email).HasMaxLength(256);
         builder.Property(u => u.MatchedUserId).HasMaxLength(450);
+        builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(u => u.MatchedUserId);
     }
 }

@@ -144,6 +144,98 @@ public abstract class PrivateIncidentTests(TestDatabase database) : DatabaseTest
     }
 
     [Fact]
+    public async Task AFormerRoleHolder_KeepsAccess_UntilTheLeadTakesItAway_AndItIsLogged()
+    {
+        var (incident, lead) = await DeclarePrivateAsync();
+        var scribe = await Harness.CreateResponderAsync("Sara Scribe");
+        var scribeRole = await Harness.RoleIdAsync(IncidentRoleKind.Scribe);
+        await Harness.Roles.AssignAsync(lead, incident.Id, scribeRole, scribe.UserId, null, Ct);
+        await Harness.Roles.UnassignAsync(lead, incident.Id, scribeRole, scribe.UserId, Ct);
+        Assert.True(await SeesAsync(scribe, incident));
+        var before = Assert.Single((await Harness.Access.GetAccessAsync(lead, incident.Id, Ct))!.People, p => p.UserId == scribe.UserId);
+
+        await Harness.Access.RemoveAccessAsync(lead, incident.Id, scribe.UserId, Ct);
+
+        Assert.False(await SeesAsync(scribe, incident));
+        Assert.Equal(("was Scribe", true), (before.Why, before.CanRemove));
+        var view = (await Harness.Access.GetAccessAsync(lead, incident.Id, Ct))!;
+        Assert.DoesNotContain(view.People, p => p.UserId == scribe.UserId);
+        Assert.Equal("Lena Lead took away Sara Scribe's access", view.Log.First(e => e.Kind == AccessLogKind.Revoked).Text);
+        await Assert.ThrowsAsync<ConflictException>(() => Harness.Access.RemoveAccessAsync(lead, incident.Id, scribe.UserId, Ct));
+    }
+
+    [Fact]
+    public async Task GivingARoleAgain_LetsThemBackIn()
+    {
+        var (incident, lead) = await DeclarePrivateAsync();
+        var scribe = await Harness.CreateResponderAsync("Sara Scribe");
+        var scribeRole = await Harness.RoleIdAsync(IncidentRoleKind.Scribe);
+        await Harness.Roles.AssignAsync(lead, incident.Id, scribeRole, scribe.UserId, null, Ct);
+        await Harness.Roles.UnassignAsync(lead, incident.Id, scribeRole, scribe.UserId, Ct);
+        await Harness.Access.RemoveAccessAsync(lead, incident.Id, scribe.UserId, Ct);
+
+        await Harness.Roles.AssignAsync(lead, incident.Id, scribeRole, scribe.UserId, null, Ct);
+
+        Assert.True(await SeesAsync(scribe, incident));
+    }
+
+    [Fact]
+    public async Task AnAdmin_RemovesBothALetInAndARoleOnce_InOneGo()
+    {
+        var (incident, lead) = await DeclarePrivateAsync();
+        var admin = await Harness.CreateAdminAsync("Ada Admin");
+        var comms = await Harness.CreateResponderAsync("Cora Comms");
+        var commsRole = await Harness.RoleIdAsync(IncidentRoleKind.CommunicationsLead);
+        await Harness.Access.InviteAsync(lead, incident.Id, comms.UserId, Ct);
+        await Harness.Roles.AssignAsync(lead, incident.Id, commsRole, comms.UserId, null, Ct);
+        await Harness.Roles.UnassignAsync(lead, incident.Id, commsRole, comms.UserId, Ct);
+
+        await Harness.Access.RemoveAccessAsync(admin, incident.Id, comms.UserId, Ct);
+
+        Assert.False(await SeesAsync(comms, incident));
+        Assert.Empty((await Harness.Access.GetAccessAsync(lead, incident.Id, Ct))!.Grants);
+    }
+
+    [Fact]
+    public async Task CurrentRoleHolders_AndAdmins_KeepTheirAccess_AndOnlyTheLeadOrAnAdminMayRemoveAny()
+    {
+        var (incident, lead) = await DeclarePrivateAsync();
+        var admin = await Harness.CreateAdminAsync("Ada Admin");
+        var scribe = await Harness.CreateResponderAsync("Sara Scribe");
+        var former = await Harness.CreateResponderAsync("Fred Former");
+        var scribeRole = await Harness.RoleIdAsync(IncidentRoleKind.Scribe);
+        await Harness.Roles.AssignAsync(lead, incident.Id, scribeRole, former.UserId, null, Ct);
+        await Harness.Roles.AssignAsync(lead, incident.Id, scribeRole, scribe.UserId, former.UserId, Ct);
+
+        var current = await Assert.ThrowsAsync<DomainException>(() => Harness.Access.RemoveAccessAsync(lead, incident.Id, scribe.UserId, Ct));
+        var leadItself = await Assert.ThrowsAsync<DomainException>(() => Harness.Access.RemoveAccessAsync(admin, incident.Id, lead.UserId, Ct));
+        var anAdmin = await Assert.ThrowsAsync<DomainException>(() => Harness.Access.RemoveAccessAsync(lead, incident.Id, admin.UserId, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Harness.Access.RemoveAccessAsync(scribe, incident.Id, former.UserId, Ct));
+
+        Assert.Equal($"Sara Scribe is the Scribe of {incident.Reference} and sees it while they hold the role. Give the role to someone else first.", current.Message);
+        Assert.StartsWith("Lena Lead is the Incident Lead of", leadItself.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Ada Admin is an admin, and admins can see every private incident.", anAdmin.Message, StringComparison.Ordinal);
+        Assert.True(await SeesAsync(scribe, incident));
+        Assert.True(await SeesAsync(former, incident));
+        var people = (await Harness.Access.GetAccessAsync(lead, incident.Id, Ct))!.People;
+        Assert.Equal(("Scribe", false, "keeps access while holding a role"), people.Where(p => p.UserId == scribe.UserId).Select(p => (p.Why, p.CanRemove, p.KeptBecause)).Single());
+        Assert.True(people.Single(p => p.UserId == former.UserId).CanRemove);
+        Assert.DoesNotContain((await Harness.Access.GetAccessAsync(lead, incident.Id, Ct))!.Log, e => e.Kind == AccessLogKind.Revoked);
+    }
+
+    [Fact]
+    public async Task OnAStandardIncident_ThereIsNoAccessToTakeAway()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var incident = await Harness.DeclareAsync(lead);
+        var other = await Harness.CreateResponderAsync("Otto Other");
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Harness.Access.RemoveAccessAsync(lead, incident.Id, other.UserId, Ct));
+
+        Assert.StartsWith("Everyone signed in can see this incident", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnlyTheLeadOrAnAdmin_ManagesAccess_AndOthersGetNoLog()
     {
         var (incident, lead) = await DeclarePrivateAsync();

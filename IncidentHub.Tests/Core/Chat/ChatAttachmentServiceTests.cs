@@ -33,7 +33,7 @@ public abstract class ChatAttachmentServiceTests(TestDatabase database) : Databa
 
         var status = await Attachments.StoreAsync(id, "image/png", Png, Ct);
 
-        var content = await Attachments.GetContentAsync(id, Ct);
+        var content = await Attachments.GetContentAsync(IncidentHub.Core.Common.Actor.System, id, Ct);
         Assert.Equal(ChatAttachmentStatus.Stored, status);
         Assert.Equal((incidentId, "graph.png", "image/png"), (content!.IncidentId, content.Name, content.ContentType));
         Assert.Equal(Png, content.Bytes);
@@ -50,7 +50,7 @@ public abstract class ChatAttachmentServiceTests(TestDatabase database) : Databa
         var status = await Attachments.StoreAsync(id, "image/png", "<html><body>Sign in to Slack</body></html>"u8.ToArray(), Ct);
 
         Assert.Equal(ChatAttachmentStatus.Rejected, status);
-        Assert.Null(await Attachments.GetContentAsync(id, Ct));
+        Assert.Null(await Attachments.GetContentAsync(IncidentHub.Core.Common.Actor.System, id, Ct));
         Assert.Equal("The file's contents are not the image it claimed to be.", await Harness.QueryAsync(db => db.ChatAttachments.Select(a => a.Problem).SingleAsync(Ct)));
     }
 

@@ -64,7 +64,7 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
         var incident = await IncidentWithChannelAsync();
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
         var email = await Harness.QueryAsync(db => db.Users.Where(u => u.Id == sam.UserId).Select(u => u.Email).SingleAsync(Ct));
-        await Harness.Get<ChatUserDirectory>().RecordAsync(Provider, Sam.ExternalId, "sam.o", email!.ToUpperInvariant(), Ct);
+        await Harness.Get<ChatUserDirectory>().RecordAsync(Provider, Sam.ExternalId, "sam.o", email!.ToUpperInvariant(), ChatUserKind.Member, Ct);
 
         await ApplyAsync(Posted(Channel, 10, "Looking at the load balancer."));
 

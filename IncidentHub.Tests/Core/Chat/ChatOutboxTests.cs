@@ -143,6 +143,25 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
     }
 
     [Fact]
+    public async Task MadePrivate_NoProducerReachesItsPublicChannel_UpdateNudgeRoleOrAnnouncement()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var sam = await Harness.CreateResponderAsync();
+        var incident = await DeclaredWithChannelAsync(riley);
+        await Harness.Access.ChangeVisibilityAsync(riley, incident.Id, IncidentVisibility.Private, Ct);
+        await Harness.QueryAsync(db => db.ChatOutbox.ExecuteDeleteAsync(Ct));
+
+        await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "The leaked key was rotated.", NewStatus = IncidentStatus.Fixing }, Ct);
+        await Harness.Roles.AssignAsync(riley, incident.Id, await Harness.RoleIdAsync(IncidentRoleKind.Scribe), sam.UserId, null, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Incidents.ChangeSeverityAsync(sam, incident.Id, await Harness.SeverityIdAsync("Major"), await Harness.SeverityIdAsync("Critical"), Ct);
+        Harness.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
+
+        Assert.Empty(await RowsAsync(incident.Id));
+    }
+
+    [Fact]
     public async Task Closing_ArchivesTheChannelAfterSayingSo()
     {
         var riley = await Harness.CreateResponderAsync();
@@ -174,12 +193,9 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
         var withoutChannel = await Harness.DeclareAsync(riley, "No channel");
         await Harness.QueryAsync(db => db.ChatChannels.Where(c => c.IncidentId == withoutChannel.Id).ExecuteDeleteAsync(Ct));
         await Harness.QueryAsync(db => db.ChatOutbox.ExecuteDeleteAsync(Ct));
+        Harness.Time.Advance(TimeSpan.FromMinutes(35));
 
-        await Harness.Get<ChatNudgeChannel>().DeliverAsync(
-            [
-                new UpdateNudge(incident.Id, incident.Number, "Checkout failing", riley.UserId, At(0), At(300), 1),
-                new UpdateNudge(withoutChannel.Id, withoutChannel.Number, "No channel", riley.UserId, At(0), At(300), 1),
-            ], Ct);
+        Assert.Equal(2, (await Harness.Sweeper.SweepAsync(Ct)).Nudges.Count);
 
         var row = Assert.Single(await RowsAsync());
         Assert.Equal(incident.Id, row.IncidentId);

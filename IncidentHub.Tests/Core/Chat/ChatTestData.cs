@@ -16,7 +16,7 @@ internal static class ChatTestData
     {
         await using var db = await harness.Database.Factory.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync(i => i.Id == incidentId);
-        var channel = new ChatChannel(incident, Provider, incident.IsPrivate, harness.Time.GetUtcNow());
+        var channel = new ChatChannel(incident.Id, Provider, incident.IsPrivate, harness.Time.GetUtcNow());
         channel.RecordCreated(channelId, "inc-" + incident.Number, harness.Time.GetUtcNow());
         db.ChatChannels.Add(channel);
         await db.SaveChangesAsync();

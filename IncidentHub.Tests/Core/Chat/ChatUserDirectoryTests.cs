@@ -19,7 +19,7 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
     public async Task APersonWhoseEmailHasAnAccount_ActsAsThatAccount_FromSlack()
     {
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
-        await Directory.RecordAsync(Provider, "U1", "sam", " " + (await EmailOfAsync(sam)).ToUpperInvariant() + " ", Ct);
+        await Directory.RecordAsync(Provider, "U1", "sam", " " + (await EmailOfAsync(sam)).ToUpperInvariant() + " ", ChatUserKind.Member, Ct);
 
         var actor = await Directory.ActorForAsync(Provider, "U1", "sam", AppRole.Viewer, Ct);
 
@@ -30,7 +30,7 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
     [Fact]
     public async Task APersonWithoutAnAccount_ActsWithTheDefaultRole_UnderTheirSlackName()
     {
-        await Directory.RecordAsync(Provider, "U2", "Pat Contractor", "pat@elsewhere.example", Ct);
+        await Directory.RecordAsync(Provider, "U2", "Pat Contractor", "pat@elsewhere.example", ChatUserKind.Member, Ct);
 
         var asViewer = await Directory.ActorForAsync(Provider, "U2", "pat", AppRole.Viewer, Ct);
         var asResponder = await Directory.ActorForAsync(Provider, "U2", "pat", AppRole.Responder, Ct);
@@ -45,11 +45,60 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
     }
 
     [Fact]
+    public async Task GuestsBotsAndTheUnknown_NeverActAboveViewer_WhateverTheDefaultOrTheirAccount()
+    {
+        var sam = await Harness.CreateResponderAsync("Sam Okafor");
+        await Directory.RecordAsync(Provider, "UGUEST", "Gus Guest", "gus@elsewhere.example", ChatUserKind.Guest, Ct);
+        await Directory.RecordAsync(Provider, "UMATCHED", "sam", await EmailOfAsync(sam), ChatUserKind.Guest, Ct);
+        await Directory.RecordAsync(Provider, "UBOT", "Deploy Bot", null, ChatUserKind.Bot, Ct);
+        await Directory.RecordAsync(Provider, "UMEMBER", "Mia Member", "mia@elsewhere.example", ChatUserKind.Member, Ct);
+
+        var guest = await Directory.ActorForAsync(Provider, "UGUEST", "gus", AppRole.Responder, Ct);
+        var guestWithAccount = await Directory.ActorForAsync(Provider, "UMATCHED", "sam", AppRole.Responder, Ct);
+        var bot = await Directory.ActorForAsync(Provider, "UBOT", "bot", AppRole.Responder, Ct);
+        var neverDescribed = await Directory.ActorForAsync(Provider, "UNOBODY", "nobody", AppRole.Responder, Ct);
+        var member = await Directory.ActorForAsync(Provider, "UMEMBER", "mia", AppRole.Responder, Ct);
+
+        Assert.Equal(AppRole.Viewer, guest.Role);
+        Assert.Equal((sam.UserId, AppRole.Viewer), (guestWithAccount.UserId, guestWithAccount.Role));
+        Assert.Equal(AppRole.Viewer, bot.Role);
+        Assert.Equal(AppRole.Viewer, neverDescribed.Role);
+        Assert.Equal(("slack:UMEMBER", AppRole.Responder), (member.UserId, member.Role));
+    }
+
+    [Fact]
+    public async Task TheRefusal_SaysWhyAndNamesWhoCanHelp()
+    {
+        await Harness.CreateAdminAsync("Ada Admin");
+        await Harness.CreateAdminAsync("Bo Boss");
+        await Directory.RecordAsync(Provider, "UGUEST", "Gus Guest", null, ChatUserKind.Guest, Ct);
+        await Directory.RecordAsync(Provider, "UVIEW", "Vic", null, ChatUserKind.Member, Ct);
+        var guest = await Directory.ActorForAsync(Provider, "UGUEST", "gus", AppRole.Responder, Ct);
+        var viewer = await Directory.ActorForAsync(Provider, "UVIEW", "vic", AppRole.Viewer, Ct);
+
+        var toGuest = await Directory.RefusalAsync(Provider, "Slack", "UGUEST", guest, "declare incidents", Ct);
+        var toViewer = await Directory.RefusalAsync(Provider, "Slack", "UVIEW", viewer, "declare incidents", Ct);
+        var toStranger = await Directory.RefusalAsync(Provider, "Slack", "UNOBODY", viewer, "declare incidents", Ct);
+
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot declare incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin or Bo Boss (IncidentHub admins).", toGuest);
+        Assert.Equal("You act in IncidentHub as Vic, a Viewer, who cannot declare incidents. Ask Ada Admin or Bo Boss (IncidentHub admins) for the Responder role.", toViewer);
+        Assert.StartsWith("IncidentHub could not check your profile with Slack yet", toStranger, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProfileOfUnknownKind_IsStale_SoItIsAskedForAgain()
+    {
+        await Directory.RecordAsync(Provider, "U1", "Someone", null, ChatUserKind.Unknown, Ct);
+
+        Assert.True(Directory.IsStale(await Directory.GetAsync(Provider, "U1", Ct)));
+    }
+
+    [Fact]
     public async Task ADeactivatedAccount_CannotActFromSlack()
     {
         var admin = await Harness.CreateAdminAsync();
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
-        await Directory.RecordAsync(Provider, "U1", "sam", await EmailOfAsync(sam), Ct);
+        await Directory.RecordAsync(Provider, "U1", "sam", await EmailOfAsync(sam), ChatUserKind.Member, Ct);
         await Harness.Accounts.SetActiveAsync(admin, sam.UserId, active: false, Ct);
 
         var actor = await Directory.ActorForAsync(Provider, "U1", "sam", AppRole.Responder, Ct);
@@ -61,13 +110,13 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
     [Fact]
     public async Task AProfile_IsStaleAfterADay_AndRecordingItAgainUpdatesIt()
     {
-        await Directory.RecordAsync(Provider, "U1", "Old Name", null, Ct);
+        await Directory.RecordAsync(Provider, "U1", "Old Name", null, ChatUserKind.Member, Ct);
         Harness.Time.Advance(ChatUserDirectory.ProfileLifetime - TimeSpan.FromSeconds(1));
         var freshBefore = !Directory.IsStale(await Directory.GetAsync(Provider, "U1", Ct));
         Harness.Time.Advance(TimeSpan.FromSeconds(1));
         var staleAfter = Directory.IsStale(await Directory.GetAsync(Provider, "U1", Ct));
 
-        await Directory.RecordAsync(Provider, "U1", "New Name", null, Ct);
+        await Directory.RecordAsync(Provider, "U1", "New Name", null, ChatUserKind.Member, Ct);
 
         Assert.True(freshBefore);
         Assert.True(staleAfter);

@@ -47,7 +47,6 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
         Assert.Equal(1, await Harness.Notifications.CountUnreadAsync(lead, Ct));
         Assert.Equal(NotificationKind.UpdateDue, Assert.Single(await Harness.Notifications.GetRecentAsync(lead, cancellationToken: Ct)).Kind);
         Assert.Equal(lead.UserId, Assert.Single(Harness.NotificationFeed.Notices).UserId);
-        Assert.Equal(incident.Id, Assert.Single(Harness.NudgeChannel.Nudges).IncidentId);
         Assert.Contains(Harness.Feed.Changes, c => c.IncidentId == incident.Id && c.Kind == IncidentChangeKind.NudgeSent);
     }
 
@@ -137,8 +136,8 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
         }
 
         var other = new UpdateNudgeSweeper(
-            Harness.Services.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>(), Harness.Time, new RecordingChangeFeed(),
-            new RecordingNotificationFeed(), [], NullLogger<UpdateNudgeSweeper>.Instance);
+            Harness.Services.GetRequiredService<IDbContextFactory<IncidentHubDbContext>>(), Harness.Time,
+            Harness.Get<IncidentHub.Core.Events.EventDispatcher>(), NullLogger<UpdateNudgeSweeper>.Instance);
 
         for (var round = 1; round <= 3; round++)
         {
@@ -176,18 +175,38 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
     }
 
     [Fact]
-    public async Task Sweep_WhenAnotherChannelFails_TheNudgeIsStillSavedAndShown()
+    public async Task Sweep_RecordsOneNudgedEventPerIncident_WithTheLeadAndTheNudgeNumber_InTheSameTransaction()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var sam = await Harness.CreateResponderAsync();
+        var first = await Harness.DeclareAsync(riley, "First");
+        var second = await Harness.DeclareAsync(riley, "Second \"quoted\"", configure: r => r.LeadId = sam.UserId);
+        Harness.Time.Advance(Cadence);
+
+        await Harness.Sweeper.SweepAsync(Ct);
+
+        var logged = await Harness.QueryAsync(db => db.EventLog.Where(e => e.Kind == "update.nudged").OrderBy(e => e.Sequence).ToListAsync(Ct));
+        Assert.Equal([first.Id, second.Id], logged.Select(e => e.IncidentId));
+        Assert.Equal(
+            [new IncidentHub.Core.Events.UpdateNudged(riley.UserId, 1), new IncidentHub.Core.Events.UpdateNudged(sam.UserId, 1)],
+            logged.Select(e => e.ToLoggedEvent().Event));
+        Assert.All(logged, e => Assert.Equal((Harness.Time.GetUtcNow(), (string?)null, "IncidentHub"), (e.OccurredAt, e.ActorId, e.ActorName)));
+        Assert.Single(logged.Select(e => e.ChangeId).Distinct());
+    }
+
+    [Fact]
+    public async Task Sweep_ThatFailsToCommit_LeavesNoNudge_NoNotification_AndNoEvent()
     {
         var lead = await Harness.CreateResponderAsync();
         await Harness.DeclareAsync(lead, "Search is slow");
-        Harness.NudgeChannel.Fail = true;
         Harness.Time.Advance(Cadence);
+        Harness.Database.CommandHook.FailNextInsertInto("EventLog");
 
-        var result = await Harness.Sweeper.SweepAsync(Ct);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Harness.Sweeper.SweepAsync(Ct));
 
-        Assert.Single(result.Nudges);
-        Assert.Equal(1, await Harness.Notifications.CountUnreadAsync(lead, Ct));
-        Assert.Single(Harness.NotificationFeed.Notices);
+        Assert.Equal(0, await NotificationCountAsync());
+        Assert.Equal(0, await Harness.QueryAsync(db => db.EventLog.CountAsync(e => e.Kind == "update.nudged", Ct)));
+        Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
     }
 }
 

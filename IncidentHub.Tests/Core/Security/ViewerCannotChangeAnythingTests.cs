@@ -92,6 +92,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Access.InviteAsync(v, f.Incident.Id, f.Responder.UserId, Ct),
         [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.DecideAsync)}"] = (h, v, f) =>
             h.Access.DecideAsync(v, f.Incident.Id, 1, true, Ct),
+        [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RemoveAccessAsync)}"] = (h, v, f) =>
+            h.Access.RemoveAccessAsync(v, f.Incident.Id, f.Responder.UserId, Ct),
         [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RevokeAsync)}"] = (h, v, f) =>
             h.Access.RevokeAsync(v, f.Incident.Id, 1, Ct),
         [$"{nameof(PublicationService)}.{nameof(PublicationService.SaveDraftAsync)}"] = (h, v, f) =>
@@ -107,8 +109,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
     };
 
     /// <summary>
-    /// What a Viewer may do: read what they may see (every query filters by viewer), dismiss their own notifications,
-    /// ask to see a private incident, and be logged when they open one.
+    /// What a Viewer may do: read what they may see (every query filters by viewer, attachments included), dismiss their
+    /// own notifications, ask to see a private incident, be logged when they open one, and be told why they may not.
     /// </summary>
     private static readonly string[] AllowedForViewers =
     [
@@ -122,6 +124,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",
+        $"{nameof(ChatAttachmentService)}.{nameof(ChatAttachmentService.GetContentAsync)}",
+        $"{nameof(ChatUserDirectory)}.{nameof(ChatUserDirectory.RefusalAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.CountUnreadAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.GetRecentAsync)}",
         $"{nameof(NotificationService)}.{nameof(NotificationService.MarkReadAsync)}",

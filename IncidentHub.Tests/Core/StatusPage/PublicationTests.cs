@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentHub.Core.Board;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Roles;
@@ -163,6 +164,125 @@ public abstract class PublicationTests(TestDatabase database) : DatabaseTest(dat
         await Assert.ThrowsAsync<ConflictException>(() => Harness.Publication.PublishAsync(_admin, incident.Id, second, Ct));
 
         Assert.Equal(PublicStatus.Identified, Assert.Single((await Harness.StatusPage.GetSnapshotAsync(Ct)).Active).Status);
+    }
+
+    private async Task<Guid?> SeenVersionAsync(Actor viewer, int incidentId) =>
+        (await Harness.Get<PublicationQueries>().GetNoticeAsync(viewer, incidentId, Ct))!.Version;
+
+    [Fact]
+    public async Task TwoPeopleDraftingTheFirstNotice_TheSecondIsToldWhoSavedFirst_AndTheFirstDraftStays()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var sam = await Harness.CreateResponderAsync("Sam Carter");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var leadStart = await SeenVersionAsync(lead, incident.Id);
+        var samStart = await SeenVersionAsync(sam, incident.Id);
+        Assert.Equal(Guid.Empty, leadStart);
+
+        var leads = Notice();
+        leads.Message = "Lena's words for customers.";
+        leads.Version = leadStart;
+        await Harness.Publication.SaveDraftAsync(lead, incident.Id, leads, Ct);
+        var sams = Notice();
+        sams.Message = "Sam's words for customers.";
+        sams.Version = samStart;
+
+        var clash = await Assert.ThrowsAsync<ConflictException>(() => Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct));
+
+        Assert.StartsWith("Lena Lead saved a draft of the notice while you were writing.", clash.Message, StringComparison.Ordinal);
+        var stored = (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!;
+        Assert.Equal(("Lena's words for customers.", "Lena Lead"), (stored.DraftMessage, stored.DraftedBy));
+
+        // Having been told (and shown theirs), Sam may still choose his own: saved against what he has now seen.
+        sams.Version = stored.Version;
+        await Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct);
+        Assert.Equal("Sam's words for customers.", (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!.DraftMessage);
+    }
+
+    [Fact]
+    public async Task TwoFirstDraftsSavedAtTheSameMoment_OneWins_TheOtherIsTold()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var sam = await Harness.CreateResponderAsync("Sam Carter");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var leads = Notice();
+        leads.Message = "Lena's words for customers.";
+        leads.Version = Guid.Empty;
+        var sams = Notice();
+        sams.Message = "Sam's words for customers.";
+        sams.Version = Guid.Empty;
+
+        // Lena's first draft is saved between Sam's load (no notice yet) and his save (a second row for the incident).
+        Harness.Database.SaveHook.BeforeNextSave(() => Harness.Publication.SaveDraftAsync(lead, incident.Id, leads, Ct));
+        var clash = await Assert.ThrowsAsync<ConflictException>(() => Harness.Publication.SaveDraftAsync(sam, incident.Id, sams, Ct));
+
+        Assert.StartsWith("Lena Lead saved a draft", clash.Message, StringComparison.Ordinal);
+        Assert.Equal("Lena's words for customers.", (await Harness.Get<PublicationQueries>().GetNoticeAsync(sam, incident.Id, Ct))!.DraftMessage);
+    }
+
+    [Fact]
+    public async Task ADraftOverTheLimit_IsRefusedWithTheLimit_AndNothingIsSaved()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        var form = Notice();
+        form.Title = new string('t', 230);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.Publication.SaveDraftAsync(lead, incident.Id, form, Ct));
+
+        Assert.Equal(["The title can be at most 200 characters; this one has 230 (30 too many)."], ex.Errors[nameof(PublicNoticeForm.Title)]);
+        Assert.False((await Harness.Get<PublicationQueries>().GetNoticeAsync(lead, incident.Id, Ct))!.HasDraft);
+    }
+
+    [Fact]
+    public async Task ThePublishForm_OffersThePublicStatusThatMatchesTheIncident()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var incident = await Harness.DeclareAsync(lead, "Card payments failing");
+        async Task<PublicStatus> SuggestedAsync(int id) => (await Harness.Get<PublicationQueries>().GetNoticeAsync(lead, id, Ct))!.SuggestedStatus;
+
+        Assert.Equal(PublicStatus.Investigating, await SuggestedAsync(incident.Id));
+        await Harness.Publication.PublishAsync(lead, incident.Id, Notice(), Ct);
+        await Harness.MoveToAsync(lead, incident.Id, IncidentStatus.Fixing);
+        Assert.Equal(PublicStatus.Identified, await SuggestedAsync(incident.Id));
+        await Harness.MoveToAsync(lead, incident.Id, IncidentStatus.Monitoring);
+        Assert.Equal(PublicStatus.Monitoring, await SuggestedAsync(incident.Id));
+        await Harness.MoveToAsync(lead, incident.Id, IncidentStatus.Resolved);
+        Assert.Equal(PublicStatus.Resolved, await SuggestedAsync(incident.Id));
+
+        // Never public yet: a first notice cannot be resolved, so the nearest it can be is offered.
+        var quiet = await Harness.DeclareAsync(lead, "Exports slow");
+        await Harness.MoveToAsync(lead, quiet.Id, IncidentStatus.Resolved);
+        Assert.Equal(PublicStatus.Monitoring, await SuggestedAsync(quiet.Id));
+    }
+
+    [Fact]
+    public async Task TheBoard_NamesWhoToAsk_AndWordsAResolvedIncidentAsTheStatusPageDoes()
+    {
+        var lead = await Harness.CreateResponderAsync("Lena Lead");
+        var sam = await Harness.CreateResponderAsync("Sam Carter");
+        var viewer = await Harness.CreateViewerAsync("Vic Viewer");
+        var unaided = await Harness.DeclareAsync(lead, "Slow exports");
+        var helped = await Harness.DeclareAsync(lead, "Login errors");
+        await Harness.Roles.AssignAsync(lead, helped.Id, await Harness.RoleIdAsync(IncidentRoleKind.CommunicationsLead), sam.UserId, null, Ct);
+        var stillPublic = await Harness.DeclareAsync(lead, "Card payments failing");
+        await Harness.Publication.PublishAsync(lead, stillPublic.Id, Notice(PublicStatus.Monitoring), Ct);
+        await Harness.MoveToAsync(lead, stillPublic.Id, IncidentStatus.Resolved);
+        var publiclyResolved = await Harness.DeclareAsync(lead, "Search down");
+        await Harness.Publication.PublishAsync(lead, publiclyResolved.Id, Notice(payments: null), Ct);
+        await Harness.Publication.PublishAsync(lead, publiclyResolved.Id, Notice(PublicStatus.Resolved, payments: null), Ct);
+        await Harness.MoveToAsync(lead, publiclyResolved.Id, IncidentStatus.Resolved);
+        var neverPublic = await Harness.DeclareAsync(lead, "Typo on the login page");
+        await Harness.MoveToAsync(lead, neverPublic.Id, IncidentStatus.Resolved);
+
+        var board = await Harness.Board.GetBoardAsync(viewer, Ct);
+
+        Assert.Equal(new BoardContact("Lena Lead", "incident lead"), board.Active.Single(b => b.Number == unaided.Number).Contact);
+        Assert.Equal(new BoardContact("Sam Carter", "communications lead"), board.Active.Single(b => b.Number == helped.Number).Contact);
+        var resolved = board.RecentlyResolved.ToDictionary(b => b.Number);
+        Assert.Equal((PublicStanding.Open, PublicStatus.Monitoring), (resolved[stillPublic.Number].Standing, resolved[stillPublic.Number].PublicStatus));
+        Assert.Equal(PublicStanding.Resolved, resolved[publiclyResolved.Number].Standing);
+        Assert.Equal(PublicStanding.NeverPublic, resolved[neverPublic.Number].Standing);
     }
 
     [Fact]

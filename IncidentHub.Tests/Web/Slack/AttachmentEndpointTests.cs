@@ -18,6 +18,7 @@ public sealed class AttachmentEndpointTests : IAsyncLifetime
     private TestUser _lee = null!;
     private TestUser _cal = null!;
     private long _attachmentId;
+    private int _incidentId;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,9 +29,10 @@ public sealed class AttachmentEndpointTests : IAsyncLifetime
         _lee = await _app.CreateUserAsync("Lee Lead", AppRole.Responder);
         _cal = await _app.CreateUserAsync("Cal Colleague", AppRole.Viewer);
         var incident = await _app.DeclareAsync(_lee, "Checkout failing");
+        _incidentId = incident.Id;
         await using (var db = await _app.Get<IDbContextFactory<IncidentHubDbContext>>().CreateDbContextAsync(Ct))
         {
-            var channel = new ChatChannel(await db.Incidents.SingleAsync(i => i.Id == incident.Id, Ct), "slack", false, _clock.GetUtcNow());
+            var channel = new ChatChannel(incident.Id, "slack", false, _clock.GetUtcNow());
             channel.RecordCreated("C0FILES", "inc-1-checkout-failing", _clock.GetUtcNow());
             db.ChatChannels.Add(channel);
             await db.SaveChangesAsync(Ct);
@@ -58,6 +60,22 @@ public sealed class AttachmentEndpointTests : IAsyncLifetime
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("slack.com", LinkFor(_cal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALinkMadeBeforeAccessWasTakenAway_StopsWorking_AtOnce()
+    {
+        var access = _app.Get<IncidentHub.Core.Access.IncidentAccessService>();
+        await access.ChangeVisibilityAsync(_lee.Actor, _incidentId, IncidentHub.Core.Incidents.IncidentVisibility.Private, Ct);
+        await access.InviteAsync(_lee.Actor, _incidentId, _cal.Actor.UserId, Ct);
+        var link = LinkFor(_cal);
+        var client = await _app.SignedInClientAsync(_cal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(link, UriKind.Relative), Ct)).StatusCode);
+
+        await access.RemoveAccessAsync(_lee.Actor, _incidentId, _cal.Actor.UserId, Ct);
+        var after = await client.GetAsync(new Uri(link, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
     }
 
     [Fact]

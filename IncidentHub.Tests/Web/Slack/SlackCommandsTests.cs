@@ -136,11 +136,23 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
         var guest = await IncAsync("update hello", user: "U0GUEST");
         var declare = await IncAsync("declare Printers on fire", user: "U0VIC", trigger: "viewer-trigger");
 
-        Assert.Equal("Only responders and admins can change incidents. Ask an admin for the Responder role. (In IncidentHub you are Vic Viewer, Viewer.)", viewer.Text);
-        Assert.Equal("Only responders and admins can change incidents. Ask an admin for the Responder role. (In IncidentHub you are Gus Guest, Viewer.)", guest.Text);
-        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot declare incidents. Ask an admin for the Responder role.", declare.Text);
+        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot change incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", viewer.Text);
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot change incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
+        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot declare incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", declare.Text);
         Assert.Equal(IncidentStatus.Triage, (await DetailAsync()).Status);
         Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "viewer-trigger");
+    }
+
+    [Fact]
+    public async Task AFullMemberWithoutAnAccount_MayDeclare_ButAGuestIsToldWhoCanHelp()
+    {
+        var member = await IncAsync("declare Printers on fire", user: "U0SLACK", channel: "C0RANDOM", trigger: "member-trigger");
+        var guest = await IncAsync("declare Printers on fire", user: "U0GUEST", channel: "C0RANDOM", trigger: "guest-trigger");
+
+        Assert.Null(member.Text);
+        Assert.Contains(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "member-trigger");
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot declare incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
+        Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "guest-trigger");
     }
 
     [Fact]
@@ -154,9 +166,35 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
         var blocks = view.RootElement.GetProperty("blocks").EnumerateArray().ToList();
         Assert.Equal("incidenthub_declare", view.RootElement.GetProperty("callback_id").GetString());
         Assert.Equal("Search is slow", blocks[0].GetProperty("element").GetProperty("initial_value").GetString());
+        // The limit shows before it is reached; Slack refuses more with its own message.
+        Assert.Equal(("Up to 200 characters.", 200), (blocks[0].GetProperty("hint").GetProperty("text").GetString(), blocks[0].GetProperty("element").GetProperty("max_length").GetInt32()));
         var options = blocks[1].GetProperty("element").GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetProperty("text").GetString()).ToList();
         Assert.Equal(["Critical", "Major", "Minor"], options);
         Assert.Equal("context", blocks[2].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Declare_WithANameOverTheLimit_IsRefusedWithTheLimit_AndGivesTheNameBack()
+    {
+        var name = "Timeouts on https://api.example.com/v1/payments/" + new string('x', 160);
+
+        var (_, text) = await IncAsync("declare " + name, channel: "C0RANDOM", trigger: "long-name-trigger");
+
+        Assert.StartsWith($"The name can be at most 200 characters; this one has {name.Length} ({name.Length - 200} too many). Nothing was saved.", text, StringComparison.Ordinal);
+        Assert.Contains($"```{name}```", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "long-name-trigger");
+    }
+
+    [Fact]
+    public async Task AnActionOverTheLimit_IsRefusedWithTheLimit_GivesTheTextBack_AndAddsNothing()
+    {
+        var title = "Roll back the gateway " + new string('z', 190);
+
+        var (_, text) = await IncAsync("action " + title, user: "U0SAM");
+
+        Assert.StartsWith($"An action can be at most 200 characters; this one has {title.Length} ({title.Length - 200} too many). Nothing was saved.", text, StringComparison.Ordinal);
+        Assert.Contains($"```{title}```", text, StringComparison.Ordinal);
+        Assert.Empty((await DetailAsync()).Actions);
     }
 
     [Fact]

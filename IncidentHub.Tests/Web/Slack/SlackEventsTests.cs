@@ -74,6 +74,19 @@ public sealed class SlackEventsTests(SlackAppFixture fixture) : IClassFixture<Sl
     }
 
     [Fact]
+    public async Task AMessageWithCharactersXmlForbids_IsStoredClean_AndNothingBreaks()
+    {
+        // JSON carries them escaped; Slack delivers whatever people paste.
+        var text = "Line one\u000bline two\u0000 and a bell\u0007.";
+        var body = Envelope(Message(_channel, At(5), "U0LEE", text));
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(body));
+
+        Assert.Equal(["Line one\nline two and a bell."], await TextsAsync());
+        Assert.Equal(0, await _slack.QueryAsync(db => db.ChatInbox.CountAsync(i => i.Status == ChatInboxStatus.Failed, Ct)));
+    }
+
+    [Fact]
     public async Task ARetryThatIsTheOnlyCopyToArrive_IsNotDropped()
     {
         Assert.Equal(HttpStatusCode.OK, await SendAsync(Envelope(Message(_channel, At(5), "U0SLACK", "Only the retry got through")), retry: 3));
@@ -215,7 +228,7 @@ public sealed class SlackEventsTests(SlackAppFixture fixture) : IClassFixture<Sl
             attachments.Select(a => (a.ExternalId, a.Status)));
         Assert.All(_slack.Slack.Calls("files-pri"), c => Assert.True(c.Authorized));
         Assert.Equal(2, _slack.Slack.Calls("files-pri").Count);
-        var stored = await _slack.App.Get<ChatAttachmentService>().GetContentAsync(attachments[1].Id, Ct);
+        var stored = await _slack.App.Get<ChatAttachmentService>().GetContentAsync(IncidentHub.Core.Common.Actor.System, attachments[1].Id, Ct);
         Assert.Equal(png, stored!.Bytes);
     }
 

@@ -90,6 +90,20 @@ public sealed class SlackInteractivityTests(SlackAppFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task AFullMemberWithoutAnAccount_Declares_AndLeadsIt_ButAGuestDoesNot()
+    {
+        var (_, refused) = await SubmitAsync(DeclareSubmission("V0GUEST1", "U0GUEST", "Guest's incident", _major));
+        var (status, body) = await SubmitAsync(DeclareSubmission("V0MEMBER1", "U0SLACK", "Member's incident", _major));
+
+        Assert.StartsWith("Guests of this Slack workspace can follow incidents here but cannot declare incidents.", refused!.Value.GetProperty("errors").GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("update", body!.Value.GetProperty("response_action").GetString());
+        Assert.Equal(["Member's incident"], await IncidentNamesAsync());
+        var lead = await _slack.QueryAsync(db => db.Incidents.Where(i => i.Number > _lastNumber).Select(i => new { i.LeadId, i.LeadName }).SingleAsync(Ct));
+        Assert.Equal(("slack:U0SLACK", "Sam Slack"), (lead.LeadId, lead.LeadName));
+    }
+
+    [Fact]
     public async Task AViewer_IsToldWhyTheyCannotDeclare()
     {
         var (_, body) = await SubmitAsync(DeclareSubmission("V0DECLARE3", "U0VIC", "Printers", _major));

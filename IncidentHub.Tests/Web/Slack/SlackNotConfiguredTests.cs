@@ -25,8 +25,8 @@ public sealed class SlackNotConfiguredTests
         await app.DeclareAsync(admin, "Checkout failing");
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], [events.StatusCode, commands.StatusCode, interactivity.StatusCode]);
-        Assert.Empty(app.Services.GetServices<IIncidentChangeInterceptor>());
-        Assert.Empty(app.Services.GetServices<INudgeChannel>());
+        Assert.DoesNotContain(app.Services.GetServices<IncidentHub.Core.Events.IEventConsumer>(), c => c is IncidentHub.Core.Chat.ChatOutboxConsumer);
+        Assert.Empty(app.Services.GetServices<IncidentHub.Core.Chat.IChatOutboxSignal>());
         Assert.Equal(0, (await app.Get<IncidentHub.Core.Chat.ChatOutboxService>().SummaryAsync("slack", Ct)).Pending);
     }
 

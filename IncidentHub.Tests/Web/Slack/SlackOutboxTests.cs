@@ -202,12 +202,11 @@ public sealed class SlackOutboxTests : IAsyncDisposable
     {
         await StartAsync();
         var (incident, channelId) = await _slack.DeclareWithChannelAsync(_lee, "Checkout failing");
-        var now = TimeProvider.System.GetUtcNow();
+        var dueAt = TimeProvider.System.GetUtcNow() - TimeSpan.FromMinutes(5);
+        await _slack.QueryAsync(db => db.UpdateReminders.Where(r => r.IncidentId == incident.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DueAt, dueAt).SetProperty(r => r.NextNudgeAtTicks, dueAt.UtcTicks), Ct));
 
-        foreach (var channel in _slack.App.Services.GetServices<INudgeChannel>())
-        {
-            await channel.DeliverAsync([new UpdateNudge(incident.Id, incident.Number, "Checkout failing", _lee.Actor.UserId, now - TimeSpan.FromMinutes(5), now, 1)], Ct);
-        }
+        Assert.Single((await _slack.App.Get<UpdateNudgeSweeper>().SweepAsync(Ct)).Nudges);
 
         await _slack.OutboxDrainedAsync();
         Assert.StartsWith("<@U0LEE> *INC-1 needs an update (overdue by 5 min)*", Texts(channelId)[^1], StringComparison.Ordinal);

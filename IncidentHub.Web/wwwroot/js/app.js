@@ -33,6 +33,34 @@ document.addEventListener("input", function (event) {
   }
 });
 
+// Limited text fields (LimitedTextField) count in the browser as the person types, so the count is live without a round
+// trip per keystroke. The server still checks the limit when the field is left and when the form is sent; nothing is
+// ever cut. The counter's own text node is updated in place, so Blazor keeps owning it.
+document.addEventListener("input", function (event) {
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || !field.dataset.limit) {
+    return;
+  }
+
+  const max = Number(field.dataset.limit);
+  const control = field.closest(".mud-input-control");
+  const counter = control ? control.querySelector(".mud-input-helper-text .ms-auto") : null;
+  const length = field.value.length;
+  const over = length > max;
+  if (control) {
+    control.classList.toggle("ih-over-limit", over);
+  }
+
+  if (counter && counter.childNodes.length === 1 && counter.firstChild.nodeType === Node.TEXT_NODE) {
+    counter.firstChild.nodeValue = over
+      ? `${length} / ${max} · ${length - max} too many`
+      : `${length} / ${max}`;
+    if (over) {
+      counter.setAttribute("role", "status");
+    }
+  }
+});
+
 window.incidentHub = {
   focus: function (selector) {
     const element = document.querySelector(selector);

@@ -585,6 +585,11 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("MatchedUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -597,6 +602,82 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasIndex("MatchedUserId");
 
                     b.ToTable("ChatUsers", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Events.EventConsumerPosition", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("EventConsumers", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Events.EventLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ChangeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IncidentNumber")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(24000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("TimelineEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ChangeId");
+
+                    b.HasIndex("IncidentId", "Sequence");
+
+                    b.ToTable("EventLog", (string)null);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
@@ -821,6 +902,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AccessRemovedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("datetime2");

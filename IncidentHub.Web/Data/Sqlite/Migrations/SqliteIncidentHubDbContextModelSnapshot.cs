@@ -561,6 +561,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchedUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -573,6 +578,80 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasIndex("MatchedUserId");
 
                     b.ToTable("ChatUsers", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Events.EventConsumerPosition", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("EventConsumers", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Events.EventLogEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncidentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(24000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimelineEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ChangeId");
+
+                    b.HasIndex("IncidentId", "Sequence");
+
+                    b.ToTable("EventLog", (string)null);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
@@ -789,6 +868,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AccessRemovedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("TEXT");

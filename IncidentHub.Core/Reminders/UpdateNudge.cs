@@ -1,15 +1,9 @@
 namespace IncidentHub.Core.Reminders;
 
 /// <summary>
-/// Port: other places a nudge should reach (a chat channel, say). Called after the nudges are committed, once per
-/// sweep with everything that sweep sent. The in-app notification is already saved by then.
+/// One nudge the sweep sent: who, for which incident, and how late the update is. (Other places a nudge reaches,
+/// the chat channel say, hear of it from the <see cref="Events.UpdateNudged"/> event.)
 /// </summary>
-public interface INudgeChannel
-{
-    Task DeliverAsync(IReadOnlyList<UpdateNudge> nudges, CancellationToken cancellationToken);
-}
-
-/// <summary>One nudge: who, for which incident, and how late the update is.</summary>
 public sealed record UpdateNudge(
     int IncidentId,
     int IncidentNumber,

@@ -1,0 +1,39 @@
+using IncidentHub.Core.Incidents;
+
+namespace IncidentHub.Core.Events;
+
+// The incident itself: declared, moved along its lifecycle, re-rated, edited, corrected, made private or not.
+
+/// <summary>An incident was declared. Its lead and reporter roles come with it (no separate role events).</summary>
+/// <param name="OpenChatChannel">Whether it asked for a channel in the connected chat system (the demo data does not).</param>
+[EventKind("incident.declared")]
+public sealed record IncidentDeclared(
+    string Name,
+    string Summary,
+    string CustomerImpact,
+    int SeverityId,
+    string SeverityName,
+    IncidentStatus Status,
+    IncidentVisibility Visibility,
+    string LeadId,
+    string LeadName,
+    string DeclaredById,
+    bool OpenChatChannel) : IncidentEvent;
+
+/// <param name="PartOfUpdate">The status moved with an update (whose <see cref="UpdatePosted"/> comes first).</param>
+[EventKind("incident.status_changed")]
+public sealed record StatusChanged(IncidentStatus From, IncidentStatus To, bool PartOfUpdate = false) : IncidentEvent;
+
+/// <param name="PartOfUpdate">The severity moved with an update (whose <see cref="UpdatePosted"/> comes first).</param>
+[EventKind("incident.severity_changed")]
+public sealed record SeverityChanged(int FromId, string FromName, int ToId, string ToName, bool PartOfUpdate = false) : IncidentEvent;
+
+/// <summary>The name, summary or customer impact changed; <see cref="Fields"/> says which, the rest is the new text.</summary>
+[EventKind("incident.details_edited")]
+public sealed record DetailsEdited(IReadOnlyList<string> Fields, string Name, string Summary, string CustomerImpact) : IncidentEvent;
+
+[EventKind("incident.key_time_corrected")]
+public sealed record KeyTimeCorrected(IncidentTimestamp Which, DateTimeOffset? Before, DateTimeOffset After) : IncidentEvent;
+
+[EventKind("incident.visibility_changed")]
+public sealed record VisibilityChanged(IncidentVisibility From, IncidentVisibility To) : IncidentEvent;

@@ -1,0 +1,69 @@
+using IncidentHub.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Notifications;
+
+/// <summary>
+/// In-app notifications from what happened: a role given to someone (by someone else), a request to see a private
+/// incident (to its lead), access granted. Durable: each notification is written once, with the consumer's position.
+/// Nudges are written by the nudge sweep itself (one statement for all of them); this consumer only pushes them to the
+/// lead's open browsers.
+/// </summary>
+public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsumer
+{
+    public string Name => "notifications";
+
+    public bool IsDurable => true;
+
+    public async Task HandleAsync(EventBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var notices = new List<(LoggedEvent Event, string UserId, NotificationKind Kind, string? Detail, bool Store)>();
+        foreach (var e in batch.Events)
+        {
+            switch (e.Event)
+            {
+                case RoleAssigned role when role.UserId != e.ActorId:
+                    notices.Add((e, role.UserId, NotificationKind.RoleAssigned, role.RoleName, true));
+                    break;
+                case LeadHandedOver lead when lead.ToUserId != e.ActorId:
+                    notices.Add((e, lead.ToUserId, NotificationKind.RoleAssigned, lead.RoleName, true));
+                    break;
+                case AccessRequested request:
+                    notices.Add((e, request.LeadId, NotificationKind.AccessRequested, request.UserName, true));
+                    break;
+                case AccessGranted granted:
+                    notices.Add((e, granted.UserId, NotificationKind.AccessGranted, null, true));
+                    break;
+                case UpdateNudged nudged:
+                    notices.Add((e, nudged.LeadId, NotificationKind.UpdateDue, null, false));
+                    break;
+            }
+        }
+
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        var ids = notices.Select(n => n.Event.IncidentId).Distinct().ToList();
+        var names = await batch.Db.Incidents.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        foreach (var (e, userId, kind, detail, store) in notices)
+        {
+            if (store)
+            {
+                batch.Db.Notifications.Add(new Notification(userId, kind, e.IncidentId, e.OccurredAt, detail));
+            }
+        }
+
+        batch.AfterCommit(() =>
+        {
+            foreach (var (e, userId, kind, detail, _) in notices)
+            {
+                feed.Publish(new NotificationNotice(userId, kind, e.IncidentId, e.IncidentNumber, names.GetValueOrDefault(e.IncidentId, ""), detail));
+            }
+        });
+    }
+}

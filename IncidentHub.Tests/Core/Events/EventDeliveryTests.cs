@@ -1,0 +1,116 @@
+using IncidentHub.Core.Chat;
+using IncidentHub.Core.Events;
+using IncidentHub.Core.Roles;
+using IncidentHub.Core.Updates;
+using IncidentHub.Tests.Core.Chat;
+using IncidentHub.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentHub.Tests.Core.Events;
+
+/// <summary>
+/// The events of a committed change reach every durable consumer exactly once: when a consumer fails (or the process
+/// dies) between the commit and the dispatch, it catches up from the log after a restart; two processes catching up at
+/// once share the work without doing any of it twice.
+/// </summary>
+public abstract class EventDeliveryTests(TestDatabase database) : DatabaseTest(database)
+{
+    private static readonly ChatOperationKind[] Expected =
+    [
+        // The declaration: channel, topic, people, first post, announcement.
+        ChatOperationKind.CreateChannel, ChatOperationKind.SetTopic, ChatOperationKind.Invite, ChatOperationKind.Post, ChatOperationKind.Announce,
+        // The update; then the scribe, posted and invited.
+        ChatOperationKind.Post,
+        ChatOperationKind.Post, ChatOperationKind.Invite,
+    ];
+
+    private Task<List<ChatOperationKind>> OutboxAsync() =>
+        Harness.QueryAsync(db => db.ChatOutbox.OrderBy(o => o.Id).Select(o => o.Kind).ToListAsync(Ct));
+
+    /// <summary>Stands in for the chat outbox consumer in a process where it fails on every event.</summary>
+    private sealed class BrokenChatConsumer : IEventConsumer
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "chat-outbox";
+
+        public bool IsDurable => true;
+
+        public Task HandleAsync(EventBatch batch, CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new InvalidOperationException("The process died here.");
+        }
+    }
+
+    private async Task<(IncidentHub.Core.Common.Actor Riley, IncidentHub.Core.Common.Actor Sam)> WorkInABrokenProcessAsync(BrokenChatConsumer broken)
+    {
+        await using var before = new ServiceHarness(Database, s => s.AddSingleton<IEventConsumer>(broken));
+        var riley = await before.CreateResponderAsync("Riley Chen");
+        var sam = await before.CreateResponderAsync("Sam Okafor");
+        var incident = await before.DeclareAsync(riley, "Checkout failing");
+        // Each change's dispatch fails for the chat consumer (it backs off, then fails again).
+        before.Time.Advance(TimeSpan.FromMinutes(10));
+        await before.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Found the bad deploy." }, Ct);
+        before.Time.Advance(TimeSpan.FromMinutes(10));
+        await before.Roles.AssignAsync(riley, incident.Id, await before.RoleIdAsync(IncidentRoleKind.Scribe), sam.UserId, null, Ct);
+        Assert.Equal(3, broken.Calls);
+        Assert.Equal(1, await before.QueryAsync(db => db.Notifications.CountAsync(Ct)));
+        return (riley, sam);
+    }
+
+    [Fact]
+    public async Task AConsumerThatFailedBeforeARestart_CatchesUpFromTheLog_AndEveryEventIsDeliveredOnce()
+    {
+        var broken = new BrokenChatConsumer();
+        await WorkInABrokenProcessAsync(broken);
+        Assert.Empty(await OutboxAsync());
+
+        // The restart: the real consumer, its position where the broken one left it.
+        await using var after = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
+        var handled = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
+        var again = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
+
+        Assert.Equal(3, handled);
+        Assert.Equal(0, again);
+        Assert.Equal(Expected, await OutboxAsync());
+        Assert.Equal(1, await Harness.QueryAsync(db => db.Notifications.CountAsync(Ct)));
+        // Live consumers start from now: nobody is told about the past after a restart.
+        Assert.Empty(after.Feed.Changes);
+    }
+
+    [Fact]
+    public async Task TwoProcessesCatchingUpAtOnce_DeliverEachEventOnce()
+    {
+        await WorkInABrokenProcessAsync(new BrokenChatConsumer());
+        await using var first = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
+        await using var second = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
+
+        await Task.WhenAll(
+            Task.Run(() => first.Get<EventDispatcher>().CatchUpAsync(Ct), Ct),
+            Task.Run(() => second.Get<EventDispatcher>().CatchUpAsync(Ct), Ct));
+
+        Assert.Equal(Expected, await OutboxAsync());
+    }
+
+    [Fact]
+    public async Task AFailingConsumer_DoesNotStopTheOthers_NorTheChange()
+    {
+        var broken = new BrokenChatConsumer();
+        await using var harness = new ServiceHarness(Database, s => s.AddSingleton<IEventConsumer>(broken));
+        var riley = await harness.CreateResponderAsync();
+
+        var incident = await harness.DeclareAsync(riley);
+
+        Assert.Equal(incident.Id, Assert.Single(harness.Feed.Changes).IncidentId);
+        var status = harness.Get<EventDispatcher>().Status.Single(s => s.Name == "chat-outbox");
+        Assert.Equal((1, 0L), (status.Failures, status.Position));
+    }
+}
+
+public sealed class EventDeliveryTests_Sqlite(SqliteTestDatabase database)
+    : EventDeliveryTests(database), IClassFixture<SqliteTestDatabase>;
+
+public sealed class EventDeliveryTests_SqlServer(SqlServerTestDatabase database)
+    : EventDeliveryTests(database), IClassFixture<SqlServerTestDatabase>;
