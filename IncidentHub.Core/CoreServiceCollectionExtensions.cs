@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BoardQueries>();
 
         services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<Search.SearchQueries>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<DirectoryQueries>();

@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/notifications"] = SignedIn("/notifications"),
         ["/board"] = SignedIn("/board"),
         ["/insights"] = SignedIn("/insights"),
+        ["/search"] = SignedIn("/search?q=checkout"),
         ["/insights/{section}.csv"] = SignedIn("/insights/volume.csv"),
         ["/board/wall"] = SignedIn("/board/wall"),
         ["/welcome"] = AdminOnly("/welcome"),

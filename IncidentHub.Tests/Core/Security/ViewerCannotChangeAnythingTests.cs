@@ -121,6 +121,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetReviewAsync)}",
         $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
         $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
+        $"{nameof(IncidentHub.Core.Insights.InsightsQueries)}.{nameof(IncidentHub.Core.Insights.InsightsQueries.GetAsync)}",
+        $"{nameof(IncidentHub.Core.Search.SearchQueries)}.{nameof(IncidentHub.Core.Search.SearchQueries.SearchAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",
