@@ -123,6 +123,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
         $"{nameof(IncidentHub.Core.Insights.InsightsQueries)}.{nameof(IncidentHub.Core.Insights.InsightsQueries.GetAsync)}",
         $"{nameof(IncidentHub.Core.Search.SearchQueries)}.{nameof(IncidentHub.Core.Search.SearchQueries.SearchAsync)}",
+        $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForIncidentAsync)}",
+        $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForDraftAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",
