@@ -25,6 +25,7 @@ public sealed partial class Incident
     private readonly List<IncidentUpdate> _updates = [];
     private readonly List<IncidentAction> _actions = [];
     private readonly List<RoleAssignment> _roleAssignments = [];
+    private readonly List<StatusPeriod> _statusPeriods = [];
     private readonly List<PendingIncidentEvent> _events = [];
 
     private Incident()
@@ -96,6 +97,9 @@ public sealed partial class Incident
 
     public IReadOnlyCollection<RoleAssignment> RoleAssignments => _roleAssignments.AsReadOnly();
 
+    /// <summary>How long it spent in each status. Load the current period only (the one with no end) for a change.</summary>
+    public IReadOnlyCollection<StatusPeriod> StatusPeriods => _statusPeriods.AsReadOnly();
+
     public bool IsActive => Status.IsActive();
 
     /// <summary>What this aggregate recorded since it was loaded, oldest first; saved with the change.</summary>
@@ -141,6 +145,7 @@ public sealed partial class Incident
             Version = Guid.NewGuid(),
         };
 
+        incident._statusPeriods.Add(new StatusPeriod(IncidentStatus.Triage, now));
         incident._roleAssignments.Add(new RoleAssignment(reporterRole, declarer.UserId, declarer.DisplayName, now));
         incident._roleAssignments.Add(new RoleAssignment(leadRole, lead.Id, lead.DisplayName, now));
         incident.LeadId = lead.Id;
@@ -848,6 +853,12 @@ public sealed partial class Incident
     {
         var from = Status;
         Status = status;
+        foreach (var period in _statusPeriods.Where(p => p.IsCurrent))
+        {
+            period.End(now);
+        }
+
+        _statusPeriods.Add(new StatusPeriod(status, now));
         switch (status)
         {
             case IncidentStatus.Monitoring:

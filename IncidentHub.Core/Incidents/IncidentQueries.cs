@@ -112,6 +112,18 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => i.DeclaredAt < before);
         }
 
+        if (search.IsPrivate is { } isPrivate)
+        {
+            var visibility = isPrivate ? IncidentVisibility.Private : IncidentVisibility.Standard;
+            query = query.Where(i => i.Visibility == visibility);
+        }
+
+        if (!string.IsNullOrEmpty(search.LedById))
+        {
+            var leadId = search.LedById;
+            query = query.Where(i => i.RoleAssignments.Any(r => r.UserId == leadId && r.RoleDefinition.Kind == IncidentRoleKind.Lead));
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(i => i.DeclaredAt)

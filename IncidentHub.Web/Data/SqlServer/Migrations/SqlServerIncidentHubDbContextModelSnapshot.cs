@@ -779,6 +779,35 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "EndedAt");
+
+                    b.ToTable("StatusPeriods", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1644,6 +1673,15 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Navigation("Severity");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("StatusPeriods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -1779,6 +1817,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleAssignments");
+
+                    b.Navigation("StatusPeriods");
 
                     b.Navigation("Timeline");
 

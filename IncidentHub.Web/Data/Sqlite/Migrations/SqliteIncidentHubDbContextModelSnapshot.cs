@@ -751,6 +751,33 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "EndedAt");
+
+                    b.ToTable("StatusPeriods", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1590,6 +1617,15 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("Severity");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("StatusPeriods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -1725,6 +1761,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleAssignments");
+
+                    b.Navigation("StatusPeriods");
 
                     b.Navigation("Timeline");
 
