@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentHub.Web.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerIncidentHubDbContext))]
-    [Migration("20261201135800_StatusPeriods")]
+    [Migration("20261201135801_StatusPeriods")]
     partial class StatusPeriods
     {
         /// <inheritdoc />
