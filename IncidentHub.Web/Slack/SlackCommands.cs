@@ -75,7 +75,7 @@ public sealed partial class SlackCommands(
                 return $"I don't know *{name} {SlackText.Escape(sub)}*. Here is what works:\n{Help(name)}";
             }
 
-            var link = await channels.FindByChannelAsync(SlackOptions.Provider, command.ChannelId, cancellationToken);
+            var link = await channels.FindByChannelAsync(command.ChannelId, cancellationToken);
             var incident = link is null ? null : await queries.GetDetailAsync(actor, link.IncidentNumber, cancellationToken);
             if (incident is null)
             {
@@ -225,7 +225,7 @@ public sealed partial class SlackCommands(
         }
 
         await users.RefreshAsync(mentioned, cancellationToken);
-        var profile = await directory.GetAsync(SlackOptions.Provider, mentioned[0], cancellationToken);
+        var profile = await directory.GetAsync(mentioned[0], cancellationToken);
         if (profile?.MatchedUserId is not { } userId)
         {
             var who = profile?.DisplayName ?? "That person";

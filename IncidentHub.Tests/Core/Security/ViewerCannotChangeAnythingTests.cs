@@ -87,7 +87,7 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         [$"{nameof(ChatOutboxService)}.{nameof(ChatOutboxService.RetryAsync)}"] = (h, v, f) =>
             h.Get<ChatOutboxService>().RetryAsync(v, 1, Ct),
         [$"{nameof(ChatOutboxService)}.{nameof(ChatOutboxService.EnqueueTestMessageAsync)}"] = (h, v, f) =>
-            h.Get<ChatOutboxService>().EnqueueTestMessageAsync(v, "slack", Ct),
+            h.Get<ChatOutboxService>().EnqueueTestMessageAsync(v, Ct),
         [$"{nameof(ChatInboxService)}.{nameof(ChatInboxService.RetryAsync)}"] = (h, v, f) =>
             h.Get<ChatInboxService>().RetryAsync(v, 1, Ct),
         [$"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.ChangeVisibilityAsync)}"] = (h, v, f) =>

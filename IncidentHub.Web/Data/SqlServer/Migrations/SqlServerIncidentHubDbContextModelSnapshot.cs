@@ -314,17 +314,12 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("Provider", "ExternalId")
+                    b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasFilter("[ExternalId] IS NOT NULL");
 
@@ -373,11 +368,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -391,10 +381,10 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("Provider", "EventId")
+                    b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("LeaseToken");
 
                     b.HasIndex("Status", "NextAttemptAtTicks", "Id");
 
@@ -543,11 +533,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<string>("ResultId")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -568,10 +553,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatUser", b =>
                 {
-                    b.Property<string>("Provider")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -597,7 +578,7 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<DateTime>("RefreshedAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("Provider", "ExternalId");
+                    b.HasKey("ExternalId");
 
                     b.HasIndex("MatchedUserId");
 

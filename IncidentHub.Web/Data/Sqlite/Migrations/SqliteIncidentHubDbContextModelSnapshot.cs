@@ -299,17 +299,12 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("Provider", "ExternalId")
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.ToTable("ChatChannels", (string)null);
@@ -355,11 +350,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -373,10 +363,10 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("Provider", "EventId")
+                    b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("LeaseToken");
 
                     b.HasIndex("Status", "NextAttemptAtTicks", "Id");
 
@@ -519,11 +509,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ResultId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -544,10 +529,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatUser", b =>
                 {
-                    b.Property<string>("Provider")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -573,7 +554,7 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<DateTime>("RefreshedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Provider", "ExternalId");
+                    b.HasKey("ExternalId");
 
                     b.HasIndex("MatchedUserId");
 
