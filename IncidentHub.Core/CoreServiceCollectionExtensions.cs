@@ -56,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<IncidentAccessService>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<ReviewService>();
+        services.TryAddSingleton(_ => new Markdown.SafeMarkdown());
+        services.AddSingleton<ReviewTemplateService>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
         services.AddSingleton<StatusPageQueries>();

@@ -19,7 +19,7 @@ namespace IncidentHub.Core.Incidents;
 /// Load it with its current role assignments and its actions. The timeline and updates are append-only: new entries
 /// are added to collections that are not loaded, and EF inserts them.
 /// </remarks>
-public sealed class Incident
+public sealed partial class Incident
 {
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<IncidentUpdate> _updates = [];
