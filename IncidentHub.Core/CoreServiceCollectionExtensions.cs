@@ -57,6 +57,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IncidentAccessService>();
         services.AddSingleton<PublicationService>();
         services.AddSingleton<ReviewService>();
+        services.AddSingleton<FollowUps.FollowUpService>();
+        services.AddSingleton<FollowUps.FollowUpQueries>();
+        services.AddSingleton<Learnings.LearningsQueries>();
         services.TryAddSingleton(_ => new Markdown.SafeMarkdown());
         services.AddSingleton<ReviewTemplateService>();
         services.AddSingleton<PublicationQueries>();

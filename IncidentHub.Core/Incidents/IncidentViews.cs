@@ -117,7 +117,24 @@ public sealed record RoleHolder(
     public bool CanUnassign => IsAssignable && Kind != IncidentRoleKind.Lead && UserId is not null;
 }
 
-public sealed record ActionView(int Id, string Title, string? OwnerId, string? OwnerName, ActionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+public sealed record ActionView(
+    int Id,
+    string Title,
+    string? OwnerId,
+    string? OwnerName,
+    ActionStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt,
+    FollowUps.ActionKind Kind = FollowUps.ActionKind.DuringIncident,
+    DateTimeOffset? DueAt = null,
+    FollowUps.FollowUpPriority Priority = FollowUps.FollowUpPriority.Medium,
+    string? NotDoingReason = null,
+    string? TrackerUrl = null)
+{
+    public bool IsFollowUp => Kind == FollowUps.ActionKind.FollowUp;
+
+    public bool IsOverdue(DateTimeOffset now) => Status == ActionStatus.Outstanding && DueAt is { } due && now >= due;
+}
 
 public sealed record TimelineEntryView(
     long Id,

@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/incidents/{number:int:min(1)}/review.md"] = SignedIn("/incidents/1/review.md"),
         ["/incidents/{number:int:min(1)}/review/print"] = SignedIn("/incidents/1/review/print"),
         ["/notifications"] = SignedIn("/notifications"),
+        ["/learnings"] = SignedIn("/learnings"),
+        ["/follow-ups"] = SignedIn("/follow-ups"),
         ["/board"] = SignedIn("/board"),
         ["/board/wall"] = SignedIn("/board/wall"),
         ["/welcome"] = AdminOnly("/welcome"),

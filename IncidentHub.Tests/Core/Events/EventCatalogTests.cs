@@ -1,5 +1,6 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Events;
+using IncidentHub.Core.FollowUps;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Reviews;
 using IncidentHub.Core.Roles;
@@ -42,6 +43,10 @@ public sealed class EventCatalogTests
         new ReviewPublished(3),
         new ReviewReopened(3, "New facts"),
         new ReviewOwnerChanged(3, "u2", "Sam"),
+        new FollowUpAdded(5, "Alert on queue depth", "u2", "Sam", At, FollowUpPriority.High, "https://tracker.example/OPS-1"),
+        new ActionKeptAsFollowUp(5, "Roll back", null, FollowUpPriority.Medium),
+        new FollowUpPlanned(5, "Roll back", At, FollowUpPriority.Low, null),
+        new FollowUpDropped(5, "Roll back", "Superseded"),
         new NoticePublished("Payments failing", PublicStatus.Identified, "We know why.", "Checkout: partial outage"),
         new AccessRequested("u3", "Casey", "u1"),
         new AccessGranted("u3", "Casey"),

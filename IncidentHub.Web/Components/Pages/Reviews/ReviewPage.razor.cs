@@ -14,6 +14,7 @@ public partial class ReviewPage
     private IncidentReview? _review;
     private bool _loaded;
     private bool _busy;
+    private int? _shownNumber;
     private Actor _actor = null!;
 
     [Parameter]
@@ -39,6 +40,13 @@ public partial class ReviewPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // The viewer's clock is a cascading parameter too: only a new incident number is a new visit.
+        if (_shownNumber == Number)
+        {
+            return;
+        }
+
+        _shownNumber = Number;
         await LoadAsync();
         if (_review is not null)
         {

@@ -155,8 +155,20 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotDoingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
@@ -164,6 +176,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -176,9 +193,17 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TrackerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("Kind", "Status", "DueAt");
+
+                    b.HasIndex("OwnerId", "Kind", "Status");
 
                     b.ToTable("IncidentActions", (string)null);
                 });
