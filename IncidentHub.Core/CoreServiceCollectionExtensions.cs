@@ -68,7 +68,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BoardQueries>();
 
         services.AddSingleton<IncidentQueries>();
+        services.AddSingleton<Search.SearchQueries>();
+        services.AddSingleton<Similar.SimilarIncidentQueries>();
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<DirectoryQueries>();
         return services;
     }

@@ -6,6 +6,7 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.Insights;
 using IncidentHub.Web.Reviews;
 using IncidentHub.Web.Security;
 using IncidentHub.Web.Slack;
@@ -82,6 +83,7 @@ public static class IncidentHubWebSetup
         app.UseIncidentHubSlack();
         app.MapStatusPage();
         app.MapReviewExport();
+        app.MapInsightsCsv();
         // SecurityHeaders sends the whole policy (frame-ancestors 'none' included) instead of Blazor's frame-ancestors 'self'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -8,7 +8,7 @@ namespace IncidentHub.Core.Access;
 
 /// <summary>
 /// Who may see an incident. A standard incident: everyone signed in. A private one: admins, anyone who holds a role on
-/// it, anyone who held one unless the lead took that access away, and anyone its lead let in. For everyone else a private incident does not exist: the same answer, the
+/// it, anyone who held one unless the lead took that access away, anyone asked to take the lead, and anyone its lead let in. For everyone else a private incident does not exist: the same answer, the
 /// same message, as for a reference nobody ever declared.
 /// </summary>
 public static class IncidentAccessRules
@@ -29,6 +29,7 @@ public static class IncidentAccessRules
         var grants = db.IncidentAccessGrants;
         return i => i.Visibility == IncidentVisibility.Standard
             || i.RoleAssignments.Any(r => r.UserId == userId && r.AccessRemovedAt == null)
+            || (i.PendingHandover != null && i.PendingHandover.ToUserId == userId)
             || grants.Any(g => g.IncidentId == i.Id && g.UserId == userId && g.RevokedAt == null);
     }
 

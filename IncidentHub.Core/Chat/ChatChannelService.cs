@@ -88,7 +88,7 @@ public sealed partial class ChatChannelService(IDbContextFactory<IncidentHubDbCo
 
     private static readonly System.Linq.Expressions.Expression<Func<ChatChannel, ChatChannelView>> View = c => new ChatChannelView(
         c.IncidentId, c.Incident!.Number, c.Incident.Status, c.Provider, c.ExternalId, c.Name, c.IsPrivate,
-        c.AnnouncementChannelId, c.AnnouncementMessageId, c.ArchivedAt);
+        c.AnnouncementChannelId, c.AnnouncementMessageId, c.ArchivedAt, c.Incident.Visibility == IncidentVisibility.Private);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} already has a chat channel; a second one was made and is refused")]
     private static partial void LogDuplicateChannel(ILogger logger, int incidentId);
@@ -104,7 +104,8 @@ public sealed record ChatChannelView(
     bool IsPrivate,
     string? AnnouncementChannelId,
     string? AnnouncementMessageId,
-    DateTimeOffset? ArchivedAt)
+    DateTimeOffset? ArchivedAt,
+    bool IncidentIsPrivate)
 {
     public string Reference => IncidentReference.Format(IncidentNumber);
 }

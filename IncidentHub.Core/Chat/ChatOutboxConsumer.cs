@@ -198,7 +198,11 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
                         }
 
                         break;
-                    case RoleUnassigned or ActionAdded or ActionStatusChanged or ActionOwnerChanged:
+                    case LeadHandoverOffered offer:
+                        PostUnlessPartOfUpdate(e, said, partOfUpdate: false);
+                        invites.Add(offer.ToUserId);
+                        break;
+                    case LeadHandoverWithdrawn or RoleUnassigned or ActionAdded or ActionStatusChanged or ActionOwnerChanged:
                         PostUnlessPartOfUpdate(e, said, partOfUpdate: false);
                         break;
                     case UpdateNudged nudged when dueTimes.GetValueOrDefault(e.IncidentId) is { } dueAt && dueAt <= e.OccurredAt:

@@ -130,6 +130,21 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
             .SetProperty(o => o.LeaseUntilTicks, 0L), cancellationToken);
     }
 
+    /// <summary>Records what the adapter decided after a try (<see cref="Outbox.ChatOutboxPolicy"/>).</summary>
+    /// <returns>False when the lease was lost (another worker holds the call now).</returns>
+    public Task<bool> RecordAsync(ChatOutboxWork work, Outbox.ChatOutboxDecision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Action switch
+        {
+            Outbox.ChatOutboxAction.Complete => CompleteAsync(work, decision.ResultId, cancellationToken),
+            Outbox.ChatOutboxAction.Skip => SkipAsync(work, decision.Reason ?? "not needed", cancellationToken),
+            Outbox.ChatOutboxAction.Fail => FailAsync(work, decision.Reason ?? "refused", cancellationToken),
+            Outbox.ChatOutboxAction.Retry => RetryLaterAsync(work, decision.At ?? time.GetUtcNow(), decision.Reason ?? "", decision.CountsAsAttempt, decision.OutcomeKnown, cancellationToken),
+            _ => Task.FromResult(false),
+        };
+    }
+
     /// <summary>Whether a later call of the same kind waits in the same lane (so this one can be skipped).</summary>
     public async Task<bool> HasLaterPendingAsync(ChatOutboxWork work, CancellationToken cancellationToken = default)
     {

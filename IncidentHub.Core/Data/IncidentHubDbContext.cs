@@ -32,6 +32,8 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
+    public DbSet<StatusPeriod> StatusPeriods => Set<StatusPeriod>();
+
     public DbSet<RoleDefinition> RoleDefinitions => Set<RoleDefinition>();
 
     public DbSet<Severity> Severities => Set<Severity>();

@@ -14,3 +14,12 @@ public sealed record RoleAssigned(int RoleId, string RoleName, IncidentRoleKind 
 
 [EventKind("role.unassigned")]
 public sealed record RoleUnassigned(int RoleId, string RoleName, string UserId, string UserName) : IncidentEvent;
+
+/// <summary>The lead offered to someone with a note; the current lead leads until they accept.</summary>
+/// <param name="ReplacedToUserId">Whom an earlier pending offer was to, when this one replaces it.</param>
+[EventKind("role.lead_offered")]
+public sealed record LeadHandoverOffered(string FromUserId, string FromName, string ToUserId, string ToName, string Note, string? ReplacedToUserId) : IncidentEvent;
+
+/// <summary>A pending hand-over ended with no change of lead: declined by the incoming lead, withdrawn, or lapsed.</summary>
+[EventKind("role.lead_offer_withdrawn")]
+public sealed record LeadHandoverWithdrawn(string ToUserId, string ToName, bool Declined) : IncidentEvent;

@@ -14,7 +14,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanChangeActions(Status), "add follow-ups");
+        PermissionsFor(actor).EnsureChangeActions("add follow-ups");
         var tracker = TrackerLinks.Check(request.TrackerUrl, nameof(request.TrackerUrl));
         var followUp = IncidentAction.FollowUp(request.Title.Trim(), owner?.Id, owner?.DisplayName, request.DueAt, request.Priority, tracker, actor, now);
         _actions.Add(followUp);
@@ -28,7 +28,7 @@ public sealed partial class Incident
     /// <summary>An outstanding action stays open after the incident, as a follow-up.</summary>
     public void KeepAsFollowUp(Actor actor, int actionId, DateTimeOffset? dueAt, FollowUpPriority priority, DateTimeOffset now)
     {
-        Ensure(IncidentRules.CanChangeActions(Status), "change its actions");
+        PermissionsFor(actor).EnsureChangeActions("change its actions");
         var action = FindAction(actionId);
         if (action.IsFollowUp)
         {
@@ -50,7 +50,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanChangeActions(Status), "change its follow-ups");
+        PermissionsFor(actor).EnsureChangeActions("change its follow-ups");
         var action = FindAction(actionId);
         var tracker = TrackerLinks.Check(request.TrackerUrl, nameof(request.TrackerUrl));
         if (action.DueAt == request.DueAt && action.Priority == request.Priority && action.TrackerUrl == tracker)

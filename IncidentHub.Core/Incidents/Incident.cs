@@ -25,6 +25,7 @@ public sealed partial class Incident
     private readonly List<IncidentUpdate> _updates = [];
     private readonly List<IncidentAction> _actions = [];
     private readonly List<RoleAssignment> _roleAssignments = [];
+    private readonly List<StatusPeriod> _statusPeriods = [];
     private readonly List<PendingIncidentEvent> _events = [];
 
     private Incident()
@@ -96,6 +97,9 @@ public sealed partial class Incident
 
     public IReadOnlyCollection<RoleAssignment> RoleAssignments => _roleAssignments.AsReadOnly();
 
+    /// <summary>How long it spent in each status. Load the current period only (the one with no end) for a change.</summary>
+    public IReadOnlyCollection<StatusPeriod> StatusPeriods => _statusPeriods.AsReadOnly();
+
     public bool IsActive => Status.IsActive();
 
     /// <summary>What this aggregate recorded since it was loaded, oldest first; saved with the change.</summary>
@@ -141,6 +145,7 @@ public sealed partial class Incident
             Version = Guid.NewGuid(),
         };
 
+        incident._statusPeriods.Add(new StatusPeriod(IncidentStatus.Triage, now));
         incident._roleAssignments.Add(new RoleAssignment(reporterRole, declarer.UserId, declarer.DisplayName, now));
         incident._roleAssignments.Add(new RoleAssignment(leadRole, lead.Id, lead.DisplayName, now));
         incident.LeadId = lead.Id;
@@ -166,7 +171,8 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanPostUpdate(Status), "post an update");
+        var can = PermissionsFor(actor);
+        can.EnsurePostUpdate();
 
         if (newSeverity is not null && newSeverity.Id != SeverityId)
         {
@@ -191,6 +197,7 @@ public sealed partial class Incident
         if (request.NewStatus is { } status && status != Status)
         {
             IncidentLifecycle.EnsureCanMove(Status, status);
+            can.EnsureUpdateMayMoveTo(status);
         }
 
         StatusChanged? statusChanged = null;
@@ -245,6 +252,7 @@ public sealed partial class Incident
             Record(actor, now, entry, severityChanged);
         }
 
+        LapseHandover(actor, now);
         Touch(now);
         return update;
     }
@@ -271,13 +279,14 @@ public sealed partial class Incident
         };
         var entry = Append(new TimelineEntry(TimelineEntryKind.StatusChanged, actor, $"{actor.DisplayName} {verb}.", now, now, $"{from} → {newStatus}").Highlighted());
         Record(actor, now, entry, new StatusChanged(from, newStatus));
+        LapseHandover(actor, now);
         Touch(now);
     }
 
     public void ChangeSeverity(Actor actor, int expectedSeverityId, Severity severity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(severity);
-        Ensure(IncidentRules.CanChangeSeverity(Status), "change the severity");
+        PermissionsFor(actor).EnsureChangeSeverity();
         if (SeverityId != expectedSeverityId)
         {
             throw new ConflictException(
@@ -310,7 +319,7 @@ public sealed partial class Incident
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanEditDetails(Status), "edit the details");
+        PermissionsFor(actor).EnsureEditDetails();
 
         var current = new IncidentDetails(Name, Summary, CustomerImpact);
         // A field the editor left as they found it is not part of their edit: it keeps its current value, even when
@@ -384,7 +393,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(user);
-        Ensure(IncidentRules.CanChangeRoles(Status), "change roles");
+        PermissionsFor(actor).EnsureChangeRoles();
         if (!role.IsAssignable)
         {
             throw new DomainException($"{role.Name} is set when the incident is declared and cannot be reassigned.");
@@ -408,23 +417,20 @@ public sealed partial class Incident
             throw new DomainException($"{user.DisplayName} is already the {role.Name}.");
         }
 
-        current?.End(now);
-        _roleAssignments.Add(new RoleAssignment(role, user.Id, user.DisplayName, now));
-
         if (role.Kind == IncidentRoleKind.Lead)
         {
             var from = LeadName;
-            LeadId = user.Id;
-            LeadName = user.DisplayName;
-            Reminder.Retarget(user.Id);
-            var text = actor.UserId == current?.UserId || actor.IsSystem
-                ? $"{from} handed the lead to {user.DisplayName}."
-                : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
-            var entry = Append(new TimelineEntry(TimelineEntryKind.LeadHandover, actor, text, now, now).Highlighted());
-            Record(actor, now, entry, new LeadHandedOver(current?.UserId ?? "", from, user.Id, user.DisplayName, role.Name));
+            var text = actor.UserId == user.Id
+                ? $"{user.DisplayName} took the lead from {from}."
+                : actor.UserId == current?.UserId || actor.IsSystem
+                    ? $"{from} handed the lead to {user.DisplayName}."
+                    : $"{actor.DisplayName} handed the lead from {from} to {user.DisplayName}.";
+            TakeOverLead(actor, role, current, user, text, note: null, now);
         }
         else
         {
+            current?.End(now);
+            _roleAssignments.Add(new RoleAssignment(role, user.Id, user.DisplayName, now));
             var text = current is null
                 ? $"{actor.DisplayName} made {user.DisplayName} the {role.Name}."
                 : $"{actor.DisplayName} made {user.DisplayName} the {role.Name}, taking over from {current.UserName}.";
@@ -438,7 +444,7 @@ public sealed partial class Incident
     public void UnassignRole(Actor actor, RoleDefinition role, string expectedHolderId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(role);
-        Ensure(IncidentRules.CanChangeRoles(Status), "change roles");
+        PermissionsFor(actor).EnsureChangeRoles();
         if (role.Kind == IncidentRoleKind.Lead)
         {
             throw new DomainException("An active incident always has an Incident Lead. Hand the lead to someone else instead.");
@@ -465,7 +471,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanAddNotes(Status), "add notes");
+        PermissionsFor(actor).EnsureAddNote();
         var entry = Append(new TimelineEntry(TimelineEntryKind.Note, actor, request.Text.Trim(), now, now));
         if (request.Highlight)
         {
@@ -480,8 +486,7 @@ public sealed partial class Incident
     /// <summary>Corrects one of the key moments. The correction is recorded on the timeline.</summary>
     public void CorrectTimestamp(Actor actor, IncidentTimestamp which, DateTimeOffset? expected, DateTimeOffset value, DateTimeOffset now)
     {
-        // The resolution time has its own, clearer refusal below; IncidentRules.CanCorrect combines both for the pages.
-        Ensure(!IncidentRules.IsFinal(Status), "correct its key times");
+        PermissionsFor(actor).EnsureCorrect(which);
         var current = Get(which);
         if (!SameInstant(current, expected))
         {
@@ -492,11 +497,6 @@ public sealed partial class Incident
         if (value > now)
         {
             throw ValidationFailedException.For("Value", $"{which.Label()} cannot be in the future.");
-        }
-
-        if (which == IncidentTimestamp.Resolved && !Status.HasReview())
-        {
-            throw new DomainException("The incident is not resolved yet, so there is no resolution time to correct.");
         }
 
         var proposed = IncidentTimestamps.All.ToDictionary(t => t, t => t == which ? value : Get(t));
@@ -532,7 +532,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        Ensure(IncidentRules.CanChangeActions(Status), "add actions");
+        PermissionsFor(actor).EnsureChangeActions("add actions");
 
         var action = new IncidentAction(request.Title.Trim(), owner?.Id, owner?.DisplayName, actor, now);
         _actions.Add(action);
@@ -545,7 +545,7 @@ public sealed partial class Incident
 
     public void ChangeActionStatus(Actor actor, int actionId, ActionStatus expectedStatus, ActionStatus newStatus, DateTimeOffset now)
     {
-        Ensure(IncidentRules.CanChangeActions(Status), "change its actions");
+        PermissionsFor(actor).EnsureChangeActions("change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.Status != expectedStatus)
@@ -573,7 +573,7 @@ public sealed partial class Incident
 
     public void ChangeActionOwner(Actor actor, int actionId, string? expectedOwnerId, UserRef? owner, DateTimeOffset now)
     {
-        Ensure(IncidentRules.CanChangeActions(Status), "change its actions");
+        PermissionsFor(actor).EnsureChangeActions("change its actions");
         var action = _actions.SingleOrDefault(a => a.Id == actionId)
             ?? throw new NotFoundException("That action no longer exists on this incident.");
         if (action.OwnerId != expectedOwnerId)
@@ -652,10 +652,7 @@ public sealed partial class Incident
         Record(requester, now, null, new AccessRequested(requester.UserId, requester.DisplayName, LeadId));
     }
 
-    /// <summary>Who may let people into a private incident, and see who looked.</summary>
-    public bool CanManageAccess(Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
-
-    public void EnsureCanManageAccess(Actor actor) => EnsureLeadOrAdmin(actor, "decide who can see it");
+    public void EnsureCanManageAccess(Actor actor) => PermissionsFor(actor).EnsureManageAccess();
 
     /// <summary>
     /// Checks that <paramref name="actor"/> may take away <paramref name="userName"/>'s access: the lead or an admin,
@@ -703,27 +700,15 @@ public sealed partial class Incident
         Record(actor, now, null, new AccessRevoked(userId, userName));
     }
 
-    /// <summary>The lead, the communications lead and admins publish to the status page; anyone running it may draft.</summary>
-    public bool CanPublish(Actor actor)
+    /// <summary>What <paramref name="actor"/> may do on this incident now: the one rule the pages read too.</summary>
+    public IncidentPermissions PermissionsFor(Actor actor)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         var comms = _roleAssignments.FirstOrDefault(r => r.IsCurrent && r.RoleDefinition?.Kind == IncidentRoleKind.CommunicationsLead)?.UserId;
-        return IncidentRules.CanPublish(actor, LeadId, comms, isPrivate: false);
+        return IncidentPermissions.For(actor, new IncidentStanding(Status, LeadId, LeadName, comms, IsPrivate, Reminder?.IsRunning == true, PendingHandover?.ToUserId, PendingHandover?.OfferedById));
     }
 
     /// <summary>Checks that <paramref name="actor"/> may publish this incident's public notice now.</summary>
-    public void EnsureCanPublish(Actor actor)
-    {
-        if (IsPrivate)
-        {
-            throw new DomainException("A private incident never appears on the public status page.");
-        }
-
-        if (!CanPublish(actor))
-        {
-            throw new ForbiddenException($"Only the incident lead ({LeadName}), the communications lead or an admin can publish. You can save a draft for them.");
-        }
-    }
+    public void EnsureCanPublish(Actor actor) => PermissionsFor(actor).EnsurePublish();
 
     /// <summary>What was published, by whom and when, on the internal timeline.</summary>
     public void RecordPublication(Actor actor, string title, StatusPage.PublicStatus status, string message, string? services, DateTimeOffset now)
@@ -737,10 +722,7 @@ public sealed partial class Incident
     /// <summary>A draft of the public notice was saved (nothing public changes).</summary>
     public void RecordNoticeDraft(Actor actor, DateTimeOffset now)
     {
-        if (IsPrivate)
-        {
-            throw new DomainException("A private incident never appears on the public status page.");
-        }
+        PermissionsFor(actor).EnsureDraftNotice();
 
         Record(actor, now, null, new NoticeDraftSaved());
     }
@@ -751,8 +733,7 @@ public sealed partial class Incident
     /// </summary>
     public void ChangeVisibility(Actor actor, IncidentVisibility visibility, bool isPublished, DateTimeOffset now)
     {
-        EnsureLeadOrAdmin(actor, "change who can see it");
-        Ensure(!IncidentRules.IsFinal(Status), "change who can see it");
+        PermissionsFor(actor).EnsureChangeVisibility();
         if (visibility == Visibility)
         {
             return;
@@ -778,8 +759,7 @@ public sealed partial class Incident
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
-        EnsureRunningReminder("skip an update");
-        EnsureLeadOrAdmin(actor, "skip an update");
+        PermissionsFor(actor).EnsureManageReminder("skip an update");
         Reminder.Restart(now);
         var entry = Append(new TimelineEntry(TimelineEntryKind.UpdateSkipped, actor, request.Reason.Trim(), now, now,
             $"{actor.DisplayName} skipped this update. Next one due {IncidentTimestamps.Utc(Reminder.DueAt!.Value)}.").WithTimes(null, Reminder.DueAt));
@@ -790,8 +770,7 @@ public sealed partial class Incident
     /// <summary>Moves the due time to <paramref name="minutes"/> from now (10, 30 or 60).</summary>
     public void SnoozeReminder(Actor actor, int minutes, DateTimeOffset now)
     {
-        EnsureRunningReminder("snooze the reminder");
-        EnsureLeadOrAdmin(actor, "snooze the reminder");
+        PermissionsFor(actor).EnsureManageReminder("snooze the reminder");
         if (!UpdateCadence.SnoozeMinutes.Contains(minutes))
         {
             throw ValidationFailedException.For("Minutes", "Snooze for 10, 30 or 60 minutes.");
@@ -807,8 +786,7 @@ public sealed partial class Incident
     /// <summary>Sets this incident's cadence; null goes back to the severity's default.</summary>
     public void ChangeCadence(Actor actor, int? minutes, DateTimeOffset now)
     {
-        EnsureRunningReminder("change the update cadence");
-        EnsureLeadOrAdmin(actor, "change the update cadence");
+        PermissionsFor(actor).EnsureManageReminder("change the update cadence");
         var effective = minutes ?? Severity.UpdateCadenceMinutes;
         if (effective is < UpdateCadence.MinMinutes or > UpdateCadence.MaxMinutes)
         {
@@ -875,6 +853,12 @@ public sealed partial class Incident
     {
         var from = Status;
         Status = status;
+        foreach (var period in _statusPeriods.Where(p => p.IsCurrent))
+        {
+            period.End(now);
+        }
+
+        _statusPeriods.Add(new StatusPeriod(status, now));
         switch (status)
         {
             case IncidentStatus.Monitoring:
@@ -915,29 +899,8 @@ public sealed partial class Incident
         }
     }
 
-    private void EnsureRunningReminder(string what)
-    {
-        if (!Status.IsActive() || !Reminder.IsRunning)
-        {
-            throw new DomainException($"The incident is {Status}; there are no more updates due, so you cannot {what}.");
-        }
-    }
 
-    private void EnsureLeadOrAdmin(Actor actor, string what)
-    {
-        if (actor.UserId != LeadId && !actor.IsAdmin)
-        {
-            throw new ForbiddenException($"Only the incident lead ({LeadName}) or an admin can {what}.");
-        }
-    }
 
-    private void Ensure(bool allowed, string what)
-    {
-        if (!allowed)
-        {
-            throw new DomainException($"The incident is {Status}; you can no longer {what}.");
-        }
-    }
 
     private static void EnsureUsable(Severity severity)
     {

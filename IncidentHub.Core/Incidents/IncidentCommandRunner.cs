@@ -132,6 +132,7 @@ public sealed partial class IncidentCommandRunner(
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
             .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)
+            .Include(i => i.StatusPeriods.Where(p => p.EndedAt == null))
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
         ?? throw new NotFoundException(IncidentAccessRules.NotFoundMessage);

@@ -31,6 +31,12 @@ public sealed record IncidentSearch
     /// <summary>Declared before this instant.</summary>
     public DateTimeOffset? DeclaredBefore { get; init; }
 
+    /// <summary>Only private incidents (true) or only standard ones (false); null for both.</summary>
+    public bool? IsPrivate { get; init; }
+
+    /// <summary>Only incidents this user led (at any time).</summary>
+    public string? LedById { get; init; }
+
     /// <summary>1-based.</summary>
     public int Page { get; init; } = 1;
 

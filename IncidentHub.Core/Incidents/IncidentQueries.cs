@@ -112,6 +112,18 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => i.DeclaredAt < before);
         }
 
+        if (search.IsPrivate is { } isPrivate)
+        {
+            var visibility = isPrivate ? IncidentVisibility.Private : IncidentVisibility.Standard;
+            query = query.Where(i => i.Visibility == visibility);
+        }
+
+        if (!string.IsNullOrEmpty(search.LedById))
+        {
+            var leadId = search.LedById;
+            query = query.Where(i => i.RoleAssignments.Any(r => r.UserId == leadId && r.RoleDefinition.Kind == IncidentRoleKind.Lead));
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(i => i.DeclaredAt)
@@ -143,6 +155,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Include(i => i.Severity)
             .Include(i => i.Reminder)
             .Include(i => i.RoleAssignments.Where(r => r.EndedAt == null))
+            .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Number == number, cancellationToken);
@@ -172,7 +185,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             incident.ImpactStartedAt, incident.DetectedAt, incident.MitigatedAt, incident.ResolvedAt, incident.ClosedAt, incident.DeclinedAt,
             incident.LastUpdateAt, incident.Version, roles, actions,
             incident.Visibility,
-            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt));
+            new CadenceView(incident.Reminder.CadenceMinutes, incident.Reminder.CadenceOverridden, incident.Reminder.DueAt, incident.Reminder.SnoozedUntil, incident.Reminder.LastNudgedAt),
+            incident.PendingHandover is { } h
+                ? new HandoverView(h.FromUserId, h.FromName, h.ToUserId, h.ToName, h.Note, h.OfferedById, h.OfferedByName, h.OfferedAt)
+                : null)
+        {
+            Can = viewer is null ? IncidentPermissions.None : incident.PermissionsFor(viewer),
+        };
     }
 
     /// <summary>The incident's timeline in the order things happened, newest first, a page at a time. Empty for an incident the viewer may not see.</summary>

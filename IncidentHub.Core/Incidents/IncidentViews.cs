@@ -54,9 +54,11 @@ public sealed record IncidentDetail(
     IReadOnlyList<RoleHolder> Roles,
     IReadOnlyList<ActionView> Actions,
     IncidentVisibility Visibility,
-    CadenceView Cadence)
+    CadenceView Cadence,
+    HandoverView? Handover = null)
 {
     public string Reference => IncidentReference.Format(Number);
+
 
     public bool IsActive => Status.IsActive();
 
@@ -69,27 +71,11 @@ public sealed record IncidentDetail(
     /// <summary>How long it has been open, or how long it lasted.</summary>
     public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
 
-    public bool CanPostUpdate => IncidentRules.CanPostUpdate(Status);
-
-    public bool CanChangeSeverity => IncidentRules.CanChangeSeverity(Status);
-
-    public bool CanEditDetails => IncidentRules.CanEditDetails(Status);
-
-    public bool CanChangeRoles => IncidentRules.CanChangeRoles(Status);
-
-    public bool CanAddNotes => IncidentRules.CanAddNotes(Status);
-
-    public bool CanChangeActions => IncidentRules.CanChangeActions(Status);
-
-    public bool CanCorrect(IncidentTimestamp which) => IncidentRules.CanCorrect(Status, which);
-
-    public IReadOnlyList<IncidentStatus> NextStatuses => IncidentLifecycle.NextStatuses(Status);
-
-    public bool CanPublish(Common.Actor actor) =>
-        IncidentRules.CanPublish(actor, LeadId, Roles.FirstOrDefault(r => r.Kind == IncidentRoleKind.CommunicationsLead)?.UserId, IsPrivate);
-
-    /// <summary>The lead and admins decide who can see it and read the access log.</summary>
-    public bool CanManageAccess(Common.Actor actor) => actor is not null && (actor.IsAdmin || actor.UserId == LeadId);
+    /// <summary>
+    /// What the viewer this detail was loaded for may do: the same <see cref="IncidentPermissions"/> the aggregate
+    /// enforces, so a page offers a control exactly when Core would accept it.
+    /// </summary>
+    public IncidentPermissions Can { get; init; } = IncidentPermissions.None;
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 
@@ -116,6 +102,9 @@ public sealed record RoleHolder(
     /// <summary>Its holder can be taken off it (the lead is handed over instead).</summary>
     public bool CanUnassign => IsAssignable && Kind != IncidentRoleKind.Lead && UserId is not null;
 }
+
+/// <summary>A hand-over of the lead waiting for the incoming lead's "I have it".</summary>
+public sealed record HandoverView(string FromUserId, string FromName, string ToUserId, string ToName, string Note, string OfferedById, string OfferedByName, DateTimeOffset OfferedAt);
 
 public sealed record ActionView(
     int Id,

@@ -33,7 +33,7 @@ public sealed class LiveFeedConsumer(IIncidentChangeFeed feed) : IEventConsumer
         StatusChanged => IncidentChangeKind.StatusChanged,
         SeverityChanged => IncidentChangeKind.SeverityChanged,
         DetailsEdited => IncidentChangeKind.DetailsEdited,
-        LeadHandedOver or RoleAssigned or RoleUnassigned => IncidentChangeKind.RolesChanged,
+        LeadHandedOver or LeadHandoverOffered or LeadHandoverWithdrawn or RoleAssigned or RoleUnassigned => IncidentChangeKind.RolesChanged,
         ActionAdded or ActionStatusChanged or ActionOwnerChanged => IncidentChangeKind.ActionsChanged,
         FollowUpAdded or ActionKeptAsFollowUp or FollowUpPlanned or FollowUpDropped => IncidentChangeKind.ActionsChanged,
         KeyTimeCorrected => IncidentChangeKind.TimestampsChanged,

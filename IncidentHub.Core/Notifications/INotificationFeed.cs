@@ -38,6 +38,7 @@ public static class NotificationText
         NotificationKind.RoleAssigned => $"You are now the {detail} on {reference}.",
         NotificationKind.AccessRequested => $"{detail} asks to see the private incident {reference}.",
         NotificationKind.AccessGranted => $"You can now see the private incident {reference}.",
+        NotificationKind.LeadOffered => $"{detail} asks you to take the lead of {reference}: read their note and say \"I have it\".",
         _ => reference,
     };
 }

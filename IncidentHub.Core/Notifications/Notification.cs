@@ -13,6 +13,9 @@ public enum NotificationKind
 
     /// <summary>The lead let the person see a private incident.</summary>
     AccessGranted,
+
+    /// <summary>Someone asked the person to take the lead of an incident (they accept or not on its page).</summary>
+    LeadOffered,
 }
 
 /// <summary>An in-app message for one person, about one incident. Its words are written when it is shown.</summary>

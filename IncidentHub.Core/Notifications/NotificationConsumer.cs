@@ -29,6 +29,9 @@ public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsume
                 case LeadHandedOver lead when lead.ToUserId != e.ActorId:
                     notices.Add((e, lead.ToUserId, NotificationKind.RoleAssigned, lead.RoleName, true));
                     break;
+                case LeadHandoverOffered offer when offer.ToUserId != e.ActorId:
+                    notices.Add((e, offer.ToUserId, NotificationKind.LeadOffered, e.ActorName, true));
+                    break;
                 case AccessRequested request:
                     notices.Add((e, request.LeadId, NotificationKind.AccessRequested, request.UserName, true));
                     break;

@@ -7,7 +7,7 @@ public sealed record CadenceView(int Minutes, bool Overridden, DateTimeOffset? D
 {
     public bool IsRunning => DueAt is not null;
 
-    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now >= due;
+    public bool IsOverdue(DateTimeOffset now) => UpdateReminder.IsOverdueAt(DueAt, now);
 
     /// <summary>Where the cadence comes from, for its label: "Critical default" or "set for this incident".</summary>
     public string Source(string severityName) => Overridden ? "set for this incident" : $"{severityName} default";

@@ -5,8 +5,9 @@ namespace IncidentHub.Core.Reminders;
 /// <summary>
 /// When an incident's next update is due and when its lead is next nudged. Part of the incident aggregate; the
 /// incident's methods keep it right (an update or a skip restarts it, a snooze moves it, a hand-over re-targets it,
-/// resolving stops it, reopening starts it again). The nudge sweep claims due reminders in one statement, so instants
-/// the sweep compares and moves are kept as UTC ticks.
+/// resolving stops it, reopening starts it again). Sending a nudge is the sweep's alone: <see cref="UpdateNudgeSweeper"/>
+/// claims due reminders in one statement (moving the next nudge one cadence on), so instants the sweep compares and
+/// moves are kept as UTC ticks.
 /// </summary>
 public sealed class UpdateReminder
 {
@@ -68,15 +69,10 @@ public sealed class UpdateReminder
         return r => r.NextNudgeAtTicks != null && r.NextNudgeAtTicks <= ticks;
     }
 
-    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now >= due;
+    public bool IsOverdue(DateTimeOffset now) => IsOverdueAt(DueAt, now);
 
-    /// <summary>A nudge went out: the next one follows one cadence later if the update is still missing.</summary>
-    internal void RecordNudge(DateTimeOffset now)
-    {
-        LastNudgedAt = now;
-        NudgeCount++;
-        NextNudgeAtTicks = (now + Cadence).UtcTicks;
-    }
+    /// <summary>The overdue rule, for the reminder and for views of it: due once its time has come (never before).</summary>
+    public static bool IsOverdueAt(DateTimeOffset? dueAt, DateTimeOffset now) => dueAt is { } due && now >= due;
 
     /// <summary>An update, a skip, the declaration or a reopening: the clock starts again from now.</summary>
     internal void Restart(DateTimeOffset now)

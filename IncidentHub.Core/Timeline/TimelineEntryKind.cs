@@ -22,6 +22,8 @@ public enum TimelineEntryKind
     VisibilityChanged,
     Published,
     Review,
+    LeadHandoverOffered,
+    LeadHandoverWithdrawn,
 }
 
 /// <summary>Where an entry came from.</summary>

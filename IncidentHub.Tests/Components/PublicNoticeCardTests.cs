@@ -28,9 +28,9 @@ public sealed class PublicNoticeCardTests(SqliteTestDatabase database) : IClassF
         var incident = await _ui.Core.DeclareAsync(_lead, "Card payments failing");
         await _ui.Core.Publication.PublishAsync(_lead, incident.Id, new PublicNoticeForm { Title = "Payments failing", Message = "We are looking into it." }, Ct);
         await _ui.Core.MoveToAsync(_lead, incident.Id, IncidentStatus.Monitoring);
-        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(incident.Number, Ct))!;
+        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, incident.Number, Ct))!;
 
-        var card = _ui.Context.Render<PublicNoticeCard>(p => p.Add(c => c.Incident, detail).Add(c => c.CanRespond, true));
+        var card = _ui.Context.Render<PublicNoticeCard>(p => p.Add(c => c.Incident, detail));
 
         card.WaitForAssertion(() => Assert.Equal("Monitoring", card.Find("[data-testid=notice-status]").TextContent.Trim()));
         Assert.Contains("Customers see", card.Markup, StringComparison.Ordinal);

@@ -63,6 +63,32 @@ public sealed class AccountPagesTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await FitsAsync(page), "The sign-in page is wider than the screen.");
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task SignIn_OverTheRateLimit_ShowsAPageThatSaysHowLongToWait(int width, int height)
+    {
+        await using var app = new AppFactory(realServer: true, settings: new Dictionary<string, string?> { ["RateLimits:SignInPerAddressPerMinute"] = "2" });
+        var admin = await app.CompleteSetupAsync();
+        await using var me = await BrowserSession.OpenAsync(browser, app, width, height);
+        var page = me.Page;
+
+        for (var i = 0; i < 3; i++)
+        {
+            await page.GotoAsync(me.Url("/account/login"));
+            await page.FillAsync("#email", admin.Email);
+            await page.FillAsync("#password", $"wrong-password-{i}");
+            await page.ClickAsync("button[type=submit]");
+        }
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Too many sign-in attempts" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("This address has tried to sign in too often. Wait")).ToBeVisibleAsync();
+        await me.ScreenshotAsync($"sign-in-rate-limited-{width}");
+        Assert.True(await FitsAsync(page), "The rate-limit page is wider than the screen.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "try again" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(me.Url("/account/login"));
+    }
+
     private static Task<bool> FitsAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 

@@ -76,8 +76,18 @@ public sealed partial class KeyboardTests(BrowserFixture browser) : IAsyncLifeti
         // Passing through the emptied update box on the way did not turn it into an error.
         await Expect(session.Page.GetByText("Write the update: what is happening")).ToHaveCountAsync(0);
         await page.Keyboard.PressAsync("Enter");
+        await KeyboardNavigation.TabToAsync(page, "[data-testid=handover-note]");
+        await page.Keyboard.TypeAsync("Rolled back the gateway; watching EU card errors.");
         await KeyboardNavigation.TabToAsync(page, "[data-testid=assign-submit]");
         await page.Keyboard.PressAsync("Enter");
+        await Expect(session.TestId("handover-pending")).ToBeVisibleAsync();
+
+        // Sam takes it, with the keyboard too.
+        await using var incoming = await BrowserSession.OpenAsync(browser, _app);
+        await incoming.SignInAsync(_sam, then: "/incidents/1");
+        await Expect(incoming.TestId("handover-note-text")).ToHaveTextAsync("Rolled back the gateway; watching EU card errors.");
+        await KeyboardNavigation.TabToAsync(incoming.Page, "[data-testid=handover-accept]");
+        await incoming.Page.Keyboard.PressAsync("Enter");
 
         await Expect(session.TestId("fact-lead")).ToHaveTextAsync(_sam.Name);
         await session.ScreenshotAsync("keyboard-handed-over");

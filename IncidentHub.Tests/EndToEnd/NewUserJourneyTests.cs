@@ -66,9 +66,18 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // Hand the lead to Sam.
         await page.Locator("[data-testid=role-row][data-role='Incident Lead'] [data-testid=assign-role]").ClickAsync();
         await me.SelectAsync(me.TestId("assign-person"), sam.Name);
+        await me.TestId("handover-note").FillAsync("Deploy rolled back; watching the error rate.");
         await me.TestId("assign-submit").ClickAsync();
+        await Expect(me.TestId("handover-pending")).ToContainTextAsync("Nora Newcomer asked Sam Second to take the lead");
+        await using (var second = await BrowserSession.OpenAsync(browser, _app))
+        {
+            await second.SignInAsync(sam, then: "/incidents/1");
+            await second.TestId("handover-accept").ClickAsync();
+            await Expect(second.TestId("fact-lead")).ToHaveTextAsync(sam.Name);
+        }
+
         await Expect(me.TestId("fact-lead")).ToHaveTextAsync(sam.Name);
-        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "handed the lead to Sam Second" })).ToBeVisibleAsync();
+        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "Sam Second took the lead from Nora Newcomer" })).ToBeVisibleAsync();
 
         // Resolve.
         await me.TestId("change-status").ClickAsync();

@@ -63,6 +63,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await select.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = optionText }).First.ClickAsync();
+        // The circuit closes the list once it has taken the value: until then a click elsewhere can race the choice.
+        await Microsoft.Playwright.Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>A screenshot under TestResults/screenshots, for people to look at.</summary>

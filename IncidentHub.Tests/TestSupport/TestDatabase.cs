@@ -105,6 +105,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.IncidentUpdates.ExecuteDeleteAsync();
         await db.IncidentActions.ExecuteDeleteAsync();
         await db.RoleAssignments.ExecuteDeleteAsync();
+        await db.StatusPeriods.ExecuteDeleteAsync();
         await db.Incidents.ExecuteDeleteAsync();
         await db.Severities.ExecuteDeleteAsync();
         await db.RoleDefinitions.ExecuteDeleteAsync();

@@ -118,6 +118,20 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AllowedHosts_FromConfiguration_RefusesAnyOtherHost()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string?> { ["AllowedHosts"] = "status.example.com;localhost" });
+        await app.CompleteSetupAsync();
+        var stranger = app.AnonymousClient();
+        stranger.DefaultRequestHeaders.Host = "evil.example";
+        var customer = app.AnonymousClient();
+        customer.DefaultRequestHeaders.Host = "status.example.com";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await stranger.GetAsync(new Uri("/status", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(new Uri("/status", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task OneClientHammeringThePublicEndpoints_Gets429_WhileOthersAndHealthChecksDoNot()
     {
         await using var app = new AppFactory(settings: new Dictionary<string, string?>

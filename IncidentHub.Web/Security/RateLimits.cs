@@ -113,6 +113,7 @@ public static class RateLimits
         <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
         <title>Too many attempts · IncidentHub</title><link rel="stylesheet" href="/app.css" /></head>
         <body><div class="ih-account"><main class="ih-account-card">
+        <div class="ih-brand"><img src="/favicon.svg" alt="" width="32" height="32" /><span>IncidentHub</span></div>
         <h1>Too many sign-in attempts</h1>
         <p>This address has tried to sign in too often. Wait {{seconds}} seconds, then <a href="/account/login">try again</a>.</p>
         </main></div></body>

@@ -233,6 +233,14 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
     /// <summary>Queues a test message in the announcements channel and sends it straight away.</summary>
     public async Task<long> SendTestMessageAsync(Core.Common.Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureAdmin();
+        if (string.IsNullOrWhiteSpace(options.Value.AnnouncementsChannel))
+        {
+            // The outbox skips whatever is meant for a missing announcements channel; say so here, before queueing.
+            throw new Core.Common.DomainException("There is no announcements channel to send the test message to. Set Slack:AnnouncementsChannel (a channel id, or #name) and restart.");
+        }
+
         var id = await services.GetRequiredService<ChatOutboxService>().EnqueueTestMessageAsync(actor, SlackOptions.Provider, cancellationToken);
         services.GetService<SlackWorkTrigger>()?.RequestOutbox();
         return id;

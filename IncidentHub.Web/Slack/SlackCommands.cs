@@ -34,7 +34,7 @@ public sealed partial class SlackCommands(
         $"*{command} update <text>* — post an update",
         $"*{command} status <status>* — Investigating, Fixing, Monitoring, Resolved, Closed or Declined",
         $"*{command} severity <name>* — change the severity",
-        $"*{command} lead @person* — hand the lead over",
+        $"*{command} lead @person <note>* — offer the lead, with a note on where things stand; they accept by naming themselves: *{command} lead @me*",
         $"*{command} role <role> @person* — give someone a role",
         $"*{command} action <text>* — add an action",
         $"*{command} resolve* — resolve the incident",
@@ -133,7 +133,8 @@ public sealed partial class SlackCommands(
     {
         if (!Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(text, out _))
         {
-            var next = incident.NextStatuses.Count == 0 ? "none: it is final" : string.Join(", ", incident.NextStatuses);
+            var statuses = IncidentLifecycle.NextStatuses(incident.Status);
+            var next = statuses.Count == 0 ? "none: it is final" : string.Join(", ", statuses);
             return $"Say which status: *{name} status <status>*. {incident.Reference} is {incident.Status}; it can move to {next}.";
         }
 
@@ -159,11 +160,15 @@ public sealed partial class SlackCommands(
         var person = await PersonAsync(text, cancellationToken);
         if (person.Error is not null)
         {
-            return person.Error.Replace("{usage}", $"*{name} lead @person*", StringComparison.Ordinal);
+            return person.Error.Replace("{usage}", $"*{name} lead @person <note>*", StringComparison.Ordinal);
         }
 
-        await roles.HandOverLeadAsync(actor, incident.Id, person.UserId!, incident.LeadId, cancellationToken);
-        return $"{person.Name} now leads {incident.Reference}.";
+        var request = new OfferLeadRequest { UserId = person.UserId!, Note = SlackText.WithoutMentions(text) };
+        await roles.OfferLeadAsync(actor, incident.Id, request, incident.LeadId, cancellationToken);
+        return person.UserId == actor.UserId
+            ? $"You now lead {incident.Reference}; the update reminders come to you."
+            : $"Asked {person.Name} to take the lead of {incident.Reference}, with your note. You lead until they accept: " +
+              $"\"I have it\" on the incident page, or *{name} lead* naming themselves here.";
     }
 
     private async Task<string> RoleAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
@@ -184,12 +189,11 @@ public sealed partial class SlackCommands(
 
         if (role.Kind == IncidentRoleKind.Lead)
         {
-            await roles.HandOverLeadAsync(actor, incident.Id, person.UserId!, incident.LeadId, cancellationToken);
+            var withoutRole = text.Remove(text.IndexOf(role.RoleName, StringComparison.OrdinalIgnoreCase), role.RoleName.Length);
+            return await LeadAsync(actor, incident, withoutRole, name, cancellationToken);
         }
-        else
-        {
-            await roles.AssignAsync(actor, incident.Id, role.RoleDefinitionId, person.UserId!, role.UserId, cancellationToken);
-        }
+
+        await roles.AssignAsync(actor, incident.Id, role.RoleDefinitionId, person.UserId!, role.UserId, cancellationToken);
 
         return $"{person.Name} is now the {role.RoleName} of {incident.Reference}.";
     }

@@ -77,7 +77,7 @@ public sealed class SlackInboxJob(SlackInboxProcessor processor, SlackWorkTrigge
 }
 
 /// <summary>Makes the calls waiting in the Slack outbox. Thin like <see cref="SlackInboxJob"/>.</summary>
-public sealed class SlackOutboxJob(SlackOutboxDrainer drainer, SlackWorkTrigger trigger)
+public sealed class SlackOutboxJob(Core.Chat.Outbox.ChatOutboxPump pump, SlackWorkTrigger trigger)
 {
     public const string RecurringJobId = "slack-outbox";
 
@@ -88,7 +88,7 @@ public sealed class SlackOutboxJob(SlackOutboxDrainer drainer, SlackWorkTrigger 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         trigger.OutboxStarted();
-        if (await drainer.DrainAsync(Budget, cancellationToken))
+        if (await pump.DrainAsync(Budget, cancellationToken))
         {
             trigger.RequestOutbox();
         }

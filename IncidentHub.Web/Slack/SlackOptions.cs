@@ -59,6 +59,18 @@ public sealed class SlackOptions
     /// <summary>The longest Retry-After honoured; a longer one waits this long and tries again.</summary>
     public double MaxRetryAfterSeconds { get; set; } = 300;
 
+    /// <summary>After a refusal that passes on its own (Slack's internal_error, say).</summary>
+    public double RefusedForNowRetrySeconds { get; set; } = 30;
+
+    /// <summary>After making a call (or recording its outcome) threw; a post is looked for in the channel before it is made again.</summary>
+    public double CrashRetrySeconds { get; set; } = 60;
+
+    /// <summary>While the incident's channel does not exist yet.</summary>
+    public double ChannelWaitSeconds { get; set; } = 30;
+
+    /// <summary>A rate limit that does not say for how long.</summary>
+    public double DefaultRetryAfterSeconds { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
@@ -74,6 +86,15 @@ public sealed class SlackOptions
     public TimeSpan OutageRetry => TimeSpan.FromSeconds(OutageRetrySeconds);
 
     public TimeSpan MaxRetryAfter => TimeSpan.FromSeconds(MaxRetryAfterSeconds);
+
+    /// <summary>The outbox's retry delays, from the settings above.</summary>
+    public Core.Chat.Outbox.ChatRetrySettings Retry => new(
+        OutageRetry,
+        TimeSpan.FromSeconds(RefusedForNowRetrySeconds),
+        TimeSpan.FromSeconds(CrashRetrySeconds),
+        TimeSpan.FromSeconds(ChannelWaitSeconds),
+        TimeSpan.FromSeconds(DefaultRetryAfterSeconds),
+        MaxRetryAfter);
 }
 
 /// <summary>Stops start-up on a setting that cannot work, naming it.</summary>
@@ -125,6 +146,11 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
         if (options.PostIntervalSeconds < 0 || options.OutageRetrySeconds <= 0 || options.MaxRetryAfterSeconds <= 0)
         {
             errors.Add("Slack:PostIntervalSeconds, Slack:OutageRetrySeconds and Slack:MaxRetryAfterSeconds must be positive.");
+        }
+
+        if (options.RefusedForNowRetrySeconds < 0 || options.CrashRetrySeconds < 0 || options.ChannelWaitSeconds < 0 || options.DefaultRetryAfterSeconds < 0)
+        {
+            errors.Add("Slack:RefusedForNowRetrySeconds, Slack:CrashRetrySeconds, Slack:ChannelWaitSeconds and Slack:DefaultRetryAfterSeconds must not be negative.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

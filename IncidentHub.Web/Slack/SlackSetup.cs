@@ -37,7 +37,12 @@ public static class SlackSetup
         services.AddSingleton<SlackPacer>();
         services.AddSingleton<SlackFileCopier>();
         services.AddSingleton<SlackInboxProcessor>();
-        services.AddSingleton<SlackOutboxDrainer>();
+        services.AddSingleton<Outbox.SlackOutboxCalls>();
+        services.AddSingleton<Outbox.SlackChannelCalls>();
+        services.AddSingleton<Outbox.SlackPoster>();
+        services.AddSingleton<Outbox.SlackAnnouncements>();
+        services.AddSingleton<Core.Chat.Outbox.IChatOutboxHandler, Outbox.SlackOutboxHandler>();
+        services.AddSingleton<Core.Chat.Outbox.ChatOutboxPump>();
         services.AddSingleton<SlackWorkTrigger>();
         services.AddSingleton<IChatOutboxSignal>(sp => sp.GetRequiredService<SlackWorkTrigger>());
         services.AddSingleton<SlackDeclareModal>();

@@ -23,6 +23,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
+using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Users;
@@ -30,6 +31,7 @@ using IncidentHub.Web.Data;
 using IncidentHub.Web.Slack;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 const string Secret = "bench-signing-secret";
 const string Channel = "C0BENCH";
@@ -183,14 +185,21 @@ async Task<int> PrepareDatabaseAsync(string path)
     await db.Database.MigrateAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     await ReferenceData.EnsureAsync(db);
-    var severity = await db.Severities.FirstAsync(s => s.Name == "Major");
-    var lead = await db.RoleDefinitions.SingleAsync(r => r.Kind == IncidentRoleKind.Lead);
-    var reporter = await db.RoleDefinitions.SingleAsync(r => r.Kind == IncidentRoleKind.Reporter);
-    var actor = new Actor("bench-lead", "Bench Lead", AppRole.Responder);
-    var incident = Incident.Declare(1, new DeclareIncidentRequest { Name = "Checkout failing", SeverityId = severity.Id }, severity,
-        new UserRef(actor.UserId, actor.DisplayName), lead, reporter, actor, clock.GetUtcNow());
-    db.Incidents.Add(incident);
     await db.SaveChangesAsync();
+    var actor = new Actor("bench-lead", "Bench Lead", AppRole.Responder);
+    // Declared through the event pipeline like any change (no consumers here: nothing listens yet).
+    var pipeline = new IncidentEventPipeline(new EventDispatcher(factory, [], clock, NullLogger<EventDispatcher>.Instance), clock);
+    await using var declaring = factory.CreateDbContext();
+    var incident = await pipeline.SaveAsync(declaring, async (_, ct) =>
+    {
+        var severity = await declaring.Severities.FirstAsync(s => s.Name == "Major", ct);
+        var lead = await declaring.RoleDefinitions.SingleAsync(r => r.Kind == IncidentRoleKind.Lead, ct);
+        var reporter = await declaring.RoleDefinitions.SingleAsync(r => r.Kind == IncidentRoleKind.Reporter, ct);
+        var declared = Incident.Declare(1, new DeclareIncidentRequest { Name = "Checkout failing", SeverityId = severity.Id }, severity,
+            new UserRef(actor.UserId, actor.DisplayName), lead, reporter, actor, clock.GetUtcNow());
+        declaring.Incidents.Add(declared);
+        return declared;
+    });
     var now = clock.GetUtcNow().UtcDateTime;
     await db.Database.ExecuteSqlInterpolatedAsync($"""
         INSERT INTO "ChatChannels" ("IncidentId", "Provider", "ExternalId", "Name", "IsPrivate", "RequestedAt", "CreatedAt")

@@ -25,6 +25,18 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(i => i.DeclaredAt);
         builder.Property(i => i.Version).IsConcurrencyToken();
 
+        builder.OwnsOne(i => i.PendingHandover, h =>
+        {
+            h.Property(x => x.FromUserId).HasColumnName("HandoverFromUserId").HasMaxLength(450).IsRequired();
+            h.Property(x => x.FromName).HasColumnName("HandoverFromName").HasMaxLength(TextLimits.PersonName).IsRequired();
+            h.Property(x => x.ToUserId).HasColumnName("HandoverToUserId").HasMaxLength(450).IsRequired();
+            h.Property(x => x.ToName).HasColumnName("HandoverToName").HasMaxLength(TextLimits.PersonName).IsRequired();
+            h.Property(x => x.Note).HasColumnName("HandoverNote").HasMaxLength(TextLimits.Reason).IsRequired();
+            h.Property(x => x.OfferedById).HasColumnName("HandoverOfferedById").HasMaxLength(450).IsRequired();
+            h.Property(x => x.OfferedByName).HasColumnName("HandoverOfferedByName").HasMaxLength(TextLimits.PersonName).IsRequired();
+            h.Property(x => x.OfferedAt).HasColumnName("HandoverOfferedAt");
+        });
+
         builder.HasOne(i => i.Severity).WithMany().HasForeignKey(i => i.SeverityId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(i => i.Reminder).WithOne().HasForeignKey<IncidentHub.Core.Reminders.UpdateReminder>(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
@@ -34,11 +46,13 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.RoleAssignments).WithOne().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.StatusPeriods).WithOne().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Cascade);
 
         builder.Navigation(i => i.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.RoleAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.StatusPeriods).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Ignore(i => i.Reference);
         builder.Ignore(i => i.IsActive);

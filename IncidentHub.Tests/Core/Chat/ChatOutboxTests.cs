@@ -94,7 +94,7 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
 
         await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Found the bad deploy." }, Ct);
         await Harness.Incidents.ChangeStatusAsync(riley, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, Ct);
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
         await Harness.Roles.AssignAsync(riley, incident.Id, await Harness.RoleIdAsync(IncidentRoleKind.Scribe), riley.UserId, null, Ct);
 
         var rows = await RowsAsync(incident.Id);
@@ -103,13 +103,15 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
             [
                 ChatOperationKind.Post,
                 ChatOperationKind.Post, ChatOperationKind.UpdateAnnouncement,
+                ChatOperationKind.Post, ChatOperationKind.Invite,
                 ChatOperationKind.Post, ChatOperationKind.Invite, ChatOperationKind.UpdateAnnouncement,
                 ChatOperationKind.Post, ChatOperationKind.Invite,
             ],
             rows.Select(r => r.Kind));
         Assert.Equal(new PostOperation("Riley Chen posted an update", "Found the bad deploy.", "Triage · Major"), posts[0]);
         Assert.Equal("Riley Chen accepted the incident as Investigating.", posts[1].Headline);
-        Assert.Equal("Riley Chen handed the lead to Sam Okafor.", posts[2].Headline);
+        Assert.Equal("Riley Chen asked Sam Okafor to take the lead. Riley Chen leads until Sam Okafor accepts.", posts[2].Headline);
+        Assert.Equal("Sam Okafor took the lead from Riley Chen (\"I have it\").", posts[3].Headline);
         Assert.Equal([sam.UserId], ChatOperations.Deserialize<InviteOperation>(rows[4].Payload).UserIds);
     }
 
@@ -153,7 +155,7 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
 
         await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "The leaked key was rotated.", NewStatus = IncidentStatus.Fixing }, Ct);
         await Harness.Roles.AssignAsync(riley, incident.Id, await Harness.RoleIdAsync(IncidentRoleKind.Scribe), sam.UserId, null, Ct);
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
         await Harness.Incidents.ChangeSeverityAsync(sam, incident.Id, await Harness.SeverityIdAsync("Major"), await Harness.SeverityIdAsync("Critical"), Ct);
         Harness.Time.Advance(TimeSpan.FromHours(1));
         Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);

@@ -23,6 +23,8 @@ public sealed class EventCatalogTests
         new KeyTimeCorrected(IncidentTimestamp.Detected, null, At),
         new VisibilityChanged(IncidentVisibility.Standard, IncidentVisibility.Private),
         new LeadHandedOver("u1", "Riley", "u2", "Sam", "Incident Lead"),
+        new LeadHandoverOffered("u1", "Riley", "u2", "Sam", "Rollback running.", null),
+        new LeadHandoverWithdrawn("u2", "Sam", Declined: true),
         new RoleAssigned(4, "Scribe", IncidentRoleKind.Scribe, "u2", "Sam", null),
         new RoleUnassigned(4, "Scribe", "u2", "Sam"),
         new UpdatePosted(17, "Rolling back \"now\".", IncidentStatus.Fixing, 3, "Critical", At),

@@ -53,7 +53,7 @@ public abstract class EventLogTests(TestDatabase database) : DatabaseTest(databa
         await Harness.Incidents.CorrectTimestampAsync(riley, incident.Id, IncidentTimestamp.Detected, ServiceHarness.Start, ServiceHarness.Start - TimeSpan.FromMinutes(5), Ct);
         await Harness.Publication.SaveDraftAsync(riley, incident.Id, new PublicNoticeForm { Title = "Payments", Message = "Looking." }, Ct);
         await Harness.Publication.PublishAsync(riley, incident.Id, new PublicNoticeForm { Title = "Payments", Message = "Looking.", Status = PublicStatus.Investigating }, Ct);
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
 
         var log = await LogAsync(incident.Id);
         Assert.Equal(
@@ -61,7 +61,8 @@ public abstract class EventLogTests(TestDatabase database) : DatabaseTest(databa
                 "incident.declared", "incident.status_changed", "update.posted", "incident.status_changed", "incident.severity_changed",
                 "incident.severity_changed", "incident.details_edited", "role.assigned", "role.unassigned", "action.added", "action.status_changed",
                 "action.owner_changed", "timeline.note_added", "timeline.key_event_marked", "update.skipped", "update.reminder_snoozed",
-                "update.cadence_changed", "incident.key_time_corrected", "status_page.draft_saved", "status_page.published", "role.lead_handed_over",
+                "update.cadence_changed", "incident.key_time_corrected", "status_page.draft_saved", "status_page.published", "role.lead_offered",
+                "role.lead_handed_over",
             ],
             log.Select(e => e.Kind));
         Assert.Equal(log.Select(e => e.Sequence).Order(), log.Select(e => e.Sequence));

@@ -68,7 +68,7 @@ public sealed class IncidentFinalStateTests
         var action = incident.AddAction(s.Alice, new AddActionRequest { Title = "Add a config check" }, null, s.Now);
 
         Assert.Equal(ActionStatus.Outstanding, action.Status);
-        Assert.True(IncidentRules.CanChangeActions(incident.Status));
+        Assert.True(incident.PermissionsFor(s.Alice).ChangeActions);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public abstract class IncidentQueriesDashboardTests(TestDatabase database) : Dat
         _jordan = await Harness.CreateResponderAsync("Jordan Patel");
 
         var one = await DeclareAsync("Minor", IncidentStatus.Triage, lead: _jordan);
-        await Harness.Roles.HandOverLeadAsync(_jordan, one, _riley.UserId, _jordan.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(_jordan, one, _riley, _jordan.UserId, Ct);
         await DeclareAsync("Critical", IncidentStatus.Investigating, lead: _sam);
         var three = await DeclareAsync("Major", IncidentStatus.Fixing);
         await Harness.Roles.AssignAsync(_riley, three, await Harness.RoleIdAsync(IncidentRoleKind.Scribe), _sam.UserId, null, Ct);

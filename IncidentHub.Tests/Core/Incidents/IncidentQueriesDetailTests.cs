@@ -142,7 +142,7 @@ public abstract class IncidentQueriesDetailTests(TestDatabase database) : Databa
         Harness.Time.Advance(TimeSpan.FromMinutes(1));
         await Harness.Timeline.AddNoteAsync(riley, declared.Id, new AddNoteRequest { Text = "Decision", Highlight = true }, Ct);
         Harness.Time.Advance(TimeSpan.FromMinutes(1));
-        await Harness.Roles.HandOverLeadAsync(riley, declared.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, declared.Id, sam, riley.UserId, Ct);
 
         var keyEvents = await Harness.IncidentQueries.GetTimelineAsync(declared.Id, highlightedOnly: true, cancellationToken: Ct);
 

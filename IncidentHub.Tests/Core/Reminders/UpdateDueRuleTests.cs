@@ -8,7 +8,10 @@ using IncidentHub.Tests.TestSupport;
 
 namespace IncidentHub.Tests.Core.Reminders;
 
-/// <summary>The "is a nudge due?" rule and everything that moves it, on the aggregate, with a fake clock.</summary>
+/// <summary>
+/// The "is a nudge due?" rule and everything that moves it, on the aggregate, with a fake clock. Sending a nudge is the
+/// sweep's alone: <see cref="UpdateNudgeSweeperTests"/> covers what a nudge does to the reminder.
+/// </summary>
 public sealed class UpdateDueRuleTests
 {
     private static readonly TimeSpan Cadence = TimeSpan.FromMinutes(30);
@@ -36,35 +39,10 @@ public sealed class UpdateDueRuleTests
     }
 
     [Fact]
-    public void AfterANudge_IsNotNudgedTwiceInTheSamePeriod()
-    {
-        var incident = _s.Declare();
-        incident.Reminder.RecordNudge(At(Cadence));
-
-        Assert.False(incident.Reminder.IsNudgeDue(At(Cadence)));
-        Assert.False(incident.Reminder.IsNudgeDue(At(Min(59))));
-        Assert.Equal(1, incident.Reminder.NudgeCount);
-    }
-
-    [Fact]
-    public void WhileStillOverdue_IsNudgedAgainOneCadenceLater()
-    {
-        var incident = _s.Declare();
-        incident.Reminder.RecordNudge(At(Cadence));
-
-        Assert.True(incident.Reminder.IsNudgeDue(At(Min(60))));
-        incident.Reminder.RecordNudge(At(Min(60)));
-        Assert.Equal(2, incident.Reminder.NudgeCount);
-        Assert.Equal(At(Cadence), incident.Reminder.DueAt);
-        Assert.True(incident.Reminder.IsOverdue(At(Min(60))));
-    }
-
-    [Fact]
     public void PostingAnUpdate_ResetsTheClock()
     {
         var incident = _s.Declare();
         _s.Advance(Min(35));
-        incident.Reminder.RecordNudge(_s.Now);
 
         incident.PostUpdate(_s.Alice, new PostUpdateRequest { Message = "Rolling back." }, null, _s.Now);
 

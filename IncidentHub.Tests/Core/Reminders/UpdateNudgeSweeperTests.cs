@@ -1,3 +1,4 @@
+using IncidentHub.Core.Roles;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
@@ -71,6 +72,29 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
     }
 
     [Fact]
+    public async Task Sweep_WhileStillOverdue_KeepsTheDueTime_AndCountsTheNudges_UntilAnUpdateResetsThem()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(lead, "Search is slow");
+        var due = Harness.Time.GetUtcNow() + Cadence;
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+        Harness.Time.Advance(Cadence);
+        await Harness.Sweeper.SweepAsync(Ct);
+
+        var reminder = await Harness.QueryAsync(db => db.UpdateReminders.AsNoTracking().SingleAsync(r => r.IncidentId == incident.Id, Ct));
+        Assert.Equal((2, due, Harness.Time.GetUtcNow()), (reminder.NudgeCount, reminder.DueAt, reminder.LastNudgedAt));
+        Assert.True(reminder.IsOverdue(Harness.Time.GetUtcNow()));
+        Assert.False(reminder.IsNudgeDue(Harness.Time.GetUtcNow()));
+
+        await Harness.Updates.PostUpdateAsync(lead, incident.Id, new PostUpdateRequest { Message = "Reindexing." }, Ct);
+
+        reminder = await Harness.QueryAsync(db => db.UpdateReminders.AsNoTracking().SingleAsync(r => r.IncidentId == incident.Id, Ct));
+        Assert.Equal((0, Harness.Time.GetUtcNow() + Cadence), (reminder.NudgeCount, reminder.DueAt));
+        Assert.False(reminder.IsOverdue(Harness.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task Sweep_AfterAnUpdate_WaitsForTheNewDueTime()
     {
         var lead = await Harness.CreateResponderAsync();
@@ -90,13 +114,30 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
         var riley = await Harness.CreateResponderAsync("Riley Chen");
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
         var incident = await Harness.DeclareAsync(riley, "Search is slow");
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
         Harness.Time.Advance(Cadence);
 
         var nudge = Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges);
 
         Assert.Equal(sam.UserId, nudge.LeadId);
         Assert.Equal(0, await Harness.Notifications.CountUnreadAsync(riley, Ct));
+    }
+
+    [Fact]
+    public async Task Sweep_WhileAHandOverIsPending_NudgesTheCurrentLead_AndTheIncomingLeadOnceTheyAccept()
+    {
+        var riley = await Harness.CreateResponderAsync("Riley Chen");
+        var sam = await Harness.CreateResponderAsync("Sam Okafor");
+        var incident = await Harness.DeclareAsync(riley, "Search is slow");
+        await Harness.Roles.OfferLeadAsync(riley, incident.Id, new OfferLeadRequest { UserId = sam.UserId, Note = "Going off shift." }, riley.UserId, Ct);
+        Harness.Time.Advance(Cadence);
+
+        Assert.Equal(riley.UserId, Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges).LeadId);
+
+        await Harness.Roles.AcceptLeadAsync(sam, incident.Id, riley.UserId, Ct);
+        Harness.Time.Advance(Cadence);
+
+        Assert.Equal(sam.UserId, Assert.Single((await Harness.Sweeper.SweepAsync(Ct)).Nudges).LeadId);
     }
 
     [Fact]

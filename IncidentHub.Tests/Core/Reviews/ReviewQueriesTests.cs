@@ -29,7 +29,7 @@ public abstract class ReviewQueriesTests(TestDatabase database) : DatabaseTest(d
         Harness.Time.Advance(TimeSpan.FromMinutes(5));
         await Harness.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Cause found.", NewStatus = IncidentStatus.Fixing }, Ct);
         Harness.Time.Advance(TimeSpan.FromMinutes(10));
-        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam.UserId, riley.UserId, Ct);
+        await Harness.Roles.HandOverLeadAsync(riley, incident.Id, sam, riley.UserId, Ct);
         Harness.Time.Advance(TimeSpan.FromMinutes(10));
         await Harness.Updates.PostUpdateAsync(sam, incident.Id, new PostUpdateRequest { Message = "Resolved.", NewStatus = IncidentStatus.Resolved }, Ct);
         return (incident, riley, sam);

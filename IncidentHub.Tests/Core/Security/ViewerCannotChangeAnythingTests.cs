@@ -56,8 +56,12 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Roles.AssignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, null, Ct),
         [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.UnassignAsync)}"] = (h, v, f) =>
             h.Roles.UnassignAsync(v, f.Incident.Id, f.ScribeRoleId, f.Responder.UserId, Ct),
-        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.HandOverLeadAsync)}"] = (h, v, f) =>
-            h.Roles.HandOverLeadAsync(v, f.Incident.Id, f.Responder.UserId, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.OfferLeadAsync)}"] = (h, v, f) =>
+            h.Roles.OfferLeadAsync(v, f.Incident.Id, new OfferLeadRequest { UserId = f.Responder.UserId, Note = "Yours." }, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.AcceptLeadAsync)}"] = (h, v, f) =>
+            h.Roles.AcceptLeadAsync(v, f.Incident.Id, f.Detail.LeadId, Ct),
+        [$"{nameof(RoleAssignmentService)}.{nameof(RoleAssignmentService.WithdrawHandoverAsync)}"] = (h, v, f) =>
+            h.Roles.WithdrawHandoverAsync(v, f.Incident.Id, f.Responder.UserId, Ct),
         [$"{nameof(SeverityService)}.{nameof(SeverityService.SaveAsync)}"] = (h, v, f) =>
             h.Severities.SaveAsync(v, new SeverityForm { Name = "Mine", Rank = 9 }, Ct),
         [$"{nameof(SeverityService)}.{nameof(SeverityService.SetArchivedAsync)}"] = (h, v, f) =>
@@ -150,6 +154,10 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(FollowUpQueries)}.{nameof(FollowUpQueries.SearchAsync)}",
         $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
         $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
+        $"{nameof(IncidentHub.Core.Insights.InsightsQueries)}.{nameof(IncidentHub.Core.Insights.InsightsQueries.GetAsync)}",
+        $"{nameof(IncidentHub.Core.Search.SearchQueries)}.{nameof(IncidentHub.Core.Search.SearchQueries.SearchAsync)}",
+        $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForIncidentAsync)}",
+        $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForDraftAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",

@@ -79,12 +79,14 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task LeadAndRole_GoToThePersonMentioned_WhenTheyHaveAnAccount()
     {
-        var lead = await IncAsync("lead <@U0SAM|sam>");
+        var offer = await IncAsync("lead <@U0SAM|sam> Rolled back at 14:05, watching errors.");
+        var lead = await IncAsync("lead <@U0SAM|sam>", user: "U0SAM");
         var role = await IncAsync("role scribe <@U0LEE>", user: "U0SAM");
         var guest = await IncAsync("role communications lead <@U0GUEST|gus>");
 
         var detail = await DetailAsync();
-        Assert.Equal($"Sam Okafor now leads {_incident.Reference}.", lead.Text);
+        Assert.StartsWith($"Asked Sam Okafor to take the lead of {_incident.Reference}, with your note.", offer.Text, StringComparison.Ordinal);
+        Assert.Equal($"You now lead {_incident.Reference}; the update reminders come to you.", lead.Text);
         Assert.Equal($"Lee Lead is now the Scribe of {_incident.Reference}.", role.Text);
         Assert.Equal("Gus Guest has no IncidentHub account with the same email as in Slack, so they cannot hold a role. An admin can add them.", guest.Text);
         Assert.Equal(_sam.Actor.UserId, detail.LeadId);
@@ -96,7 +98,8 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
     [InlineData("status sideways", "Say which status: *\\/inc status <status>*. {ref} is Triage; it can move to Investigating, Fixing, Monitoring, Declined.")]
     [InlineData("severity apocalyptic", "Say which severity: *\\/inc severity <name>*, one of Critical, Major, Minor.")]
     [InlineData("update", "Write the update after the command: *\\/inc update Rolled back the deploy; errors are falling.*")]
-    [InlineData("lead sam", "Mention exactly one person, with @, so Slack links them: *\\/inc lead @person*.")]
+    [InlineData("lead sam", "Mention exactly one person, with @, so Slack links them: *\\/inc lead @person <note>*.")]
+    [InlineData("lead <@U0SAM|sam>", "Write a short note for Sam Okafor: where things stand and what is in flight.")]
     [InlineData("role janitor <@U0SAM>", "Say which role and who: *\\/inc role <role> @person*. Roles: Incident Lead, Communications Lead, Scribe.")]
     [InlineData("status closed", "An incident in Triage cannot be closed: accept it or decline it first.")]
     public async Task ABadArgument_SaysWhatWouldWork(string text, string expected)

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Chat;
+using IncidentHub.Core.Chat.Outbox;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Live;
@@ -236,17 +237,19 @@ public sealed class SlackOutboxTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task WithoutAnAnnouncementsChannel_IncidentsAreNotAnnounced_AndTheTestMessageFailsSayingWhy()
+    public async Task WithoutAnAnnouncementsChannel_IncidentsAreNotAnnounced_AndTheTestMessageIsRefusedSayingWhy()
     {
         await StartAsync(announcements: null);
         await _slack.DeclareWithChannelAsync(_lee, "Checkout failing");
-        await _slack.App.Get<SlackAdmin>().SendTestMessageAsync(_slack.Admin.Actor, Ct);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _slack.App.Get<SlackAdmin>().SendTestMessageAsync(_slack.Admin.Actor, Ct));
         await _slack.OutboxDrainedAsync();
 
-        var failed = Assert.Single(await _slack.App.Get<ChatOutboxService>().ListOpenAsync("slack", cancellationToken: Ct));
-        Assert.Equal("no announcements channel is configured (Slack:AnnouncementsChannel)", failed.LastError);
+        Assert.Contains("Slack:AnnouncementsChannel", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await _slack.App.Get<ChatOutboxService>().ListOpenAsync("slack", cancellationToken: Ct));
         Assert.Empty(_slack.Slack.Messages("C0ANNOUNCE"));
-        Assert.Equal(ChatOutboxStatus.Skipped, await _slack.QueryAsync(db => db.ChatOutbox.Where(o => o.Kind == ChatOperationKind.Announce).Select(o => o.Status).SingleAsync(Ct)));
+        var announce = await _slack.QueryAsync(db => db.ChatOutbox.Where(o => o.Kind == ChatOperationKind.Announce).SingleAsync(Ct));
+        Assert.Equal((ChatOutboxStatus.Skipped, ChatOutboxPolicy.NoAnnouncementsChannel), (announce.Status, announce.LastError));
     }
 
     public async ValueTask DisposeAsync()

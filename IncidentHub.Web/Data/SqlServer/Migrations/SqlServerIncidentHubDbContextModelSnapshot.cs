@@ -804,6 +804,35 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "EndedAt");
+
+                    b.ToTable("StatusPeriods", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1790,7 +1819,77 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
+                        {
+                            b1.Property<int>("IncidentId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FromName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverFromName");
+
+                            b1.Property<string>("FromUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverFromUserId");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("HandoverNote");
+
+                            b1.Property<DateTime>("OfferedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("HandoverOfferedAt");
+
+                            b1.Property<string>("OfferedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverOfferedById");
+
+                            b1.Property<string>("OfferedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverOfferedByName");
+
+                            b1.Property<string>("ToName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("HandoverToName");
+
+                            b1.Property<string>("ToUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("HandoverToUserId");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("PendingHandover");
+
                     b.Navigation("Severity");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("StatusPeriods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
@@ -1955,6 +2054,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleAssignments");
+
+                    b.Navigation("StatusPeriods");
 
                     b.Navigation("Timeline");
 

@@ -776,6 +776,33 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "EndedAt");
+
+                    b.ToTable("StatusPeriods", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1728,7 +1755,77 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
+                        {
+                            b1.Property<int>("IncidentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FromName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverFromName");
+
+                            b1.Property<string>("FromUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverFromUserId");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverNote");
+
+                            b1.Property<DateTime>("OfferedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedAt");
+
+                            b1.Property<string>("OfferedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedById");
+
+                            b1.Property<string>("OfferedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverOfferedByName");
+
+                            b1.Property<string>("ToName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverToName");
+
+                            b1.Property<string>("ToUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HandoverToUserId");
+
+                            b1.HasKey("IncidentId");
+
+                            b1.ToTable("Incidents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncidentId");
+                        });
+
+                    b.Navigation("PendingHandover");
+
                     b.Navigation("Severity");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("StatusPeriods")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Notifications.Notification", b =>
@@ -1893,6 +1990,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleAssignments");
+
+                    b.Navigation("StatusPeriods");
 
                     b.Navigation("Timeline");
 

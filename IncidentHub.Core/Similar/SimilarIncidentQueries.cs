@@ -1,0 +1,209 @@
+using IncidentHub.Core.Access;
+using IncidentHub.Core.Actions;
+using IncidentHub.Core.Common;
+using IncidentHub.Core.Data;
+using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentHub.Core.Similar;
+
+/// <summary>
+/// "This looks like INC-42": up to five other incidents the viewer may see that are like this one, explainable by
+/// construction. Text: the words of the name, summary and customer impact, each weighted by how rare it is across all
+/// incidents (inverse document frequency: "authorisation" counts more than "error"), shared name words counting half as
+/// much again; structure: the same severity adds a little (services, types and custom fields join here when they
+/// exist). No language model and no outside service. Candidates come from the search index on SQLite (the
+/// incidents sharing any word, best first) and from the most recent incidents elsewhere.
+/// </summary>
+public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxResults = 5;
+
+    /// <summary>How many candidates are scored in full.</summary>
+    private const int Candidates = 40;
+
+    /// <summary>Below this share of the subject's word weight, an incident is not called similar.</summary>
+    private const double MinimumScore = 0.12;
+
+    private const double SameSeverityBonus = 0.05;
+
+    private const int MaxSubjectWords = 24;
+
+    /// <summary>Incidents like incident <paramref name="incidentId"/> (empty when the viewer may not see it).</summary>
+    public async Task<IReadOnlyList<SimilarIncident>> ForIncidentAsync(Actor viewer, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subject = await db.Incidents.AsNoTracking().VisibleTo(viewer, db)
+            .Where(i => i.Id == incidentId)
+            .Select(i => new { i.Name, i.Summary, i.CustomerImpact, i.SeverityId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return subject is null
+            ? []
+            : await FindAsync(db, viewer, subject.Name, subject.Summary + "\n" + subject.CustomerImpact, subject.SeverityId, incidentId, cancellationToken);
+    }
+
+    /// <summary>Incidents like one being declared, as its name and summary are typed.</summary>
+    public async Task<IReadOnlyList<SimilarIncident>> ForDraftAsync(Actor viewer, string? name, string? summary, int? severityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FindAsync(db, viewer, name ?? "", summary ?? "", severityId, null, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SimilarIncident>> FindAsync(
+        IncidentHubDbContext db, Actor viewer, string name, string body, int? severityId, int? exclude, CancellationToken cancellationToken)
+    {
+        var nameWords = SimilarityText.Words(name);
+        var subjectWords = nameWords.Concat(SimilarityText.Words(body)).Distinct(StringComparer.Ordinal).Take(MaxSubjectWords).ToList();
+        if (subjectWords.Count == 0)
+        {
+            return [];
+        }
+
+        var visibleIds = db.Incidents.AsNoTracking().VisibleTo(viewer, db).Select(i => i.Id);
+        var excluded = exclude ?? 0;
+        var useIndex = SearchIndexSql.IsAvailable(db);
+        List<int> candidateIds;
+        if (useIndex)
+        {
+            var match = string.Join(" OR ", subjectWords.Select(w => "\"" + w + "\"*"));
+            candidateIds = await db.Database
+                .SqlQuery<Candidate>($"SELECT IncidentId, rank AS Score FROM SearchIndex WHERE SearchIndex MATCH {match} AND Kind = 'incident'")
+                .Where(c => visibleIds.Contains(c.IncidentId) && c.IncidentId != excluded)
+                .OrderBy(c => c.Score)
+                .Select(c => c.IncidentId)
+                .Take(Candidates)
+                .ToListAsync(cancellationToken);
+        }
+        else
+        {
+            candidateIds = await db.Incidents.AsNoTracking()
+                .Where(i => visibleIds.Contains(i.Id) && i.Id != excluded)
+                .OrderByDescending(i => i.DeclaredAt)
+                .Select(i => i.Id)
+                .Take(Candidates * 10)
+                .ToListAsync(cancellationToken);
+        }
+
+        if (candidateIds.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = await db.Incidents.AsNoTracking()
+            .Where(i => candidateIds.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id, i.Number, i.Name, i.Summary, i.CustomerImpact, i.Status, i.SeverityId, SeverityName = i.Severity.Name,
+                SeverityRank = i.Severity.Rank, i.DeclaredAt, i.ResolvedAt, i.DeclinedAt,
+            })
+            .ToListAsync(cancellationToken);
+        var texts = candidates.ToDictionary(
+            c => c.Id,
+            c => (Name: SimilarityText.Words(c.Name).ToHashSet(StringComparer.Ordinal),
+                  All: SimilarityText.Words(c.Name + "\n" + c.Summary + "\n" + c.CustomerImpact).ToHashSet(StringComparer.Ordinal)));
+
+        var weights = await WeightsAsync(db, subjectWords, useIndex, texts.Values.Select(t => t.All).ToList(), cancellationToken);
+        var subjectWeight = subjectWords.Sum(w => weights[w]);
+        var nameSet = nameWords.ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+
+        var scored = candidates
+            .Select(c =>
+            {
+                var (cName, cAll) = texts[c.Id];
+                var shared = subjectWords.Where(cAll.Contains).ToList();
+                var text = shared.Sum(w => weights[w] * (nameSet.Contains(w) && cName.Contains(w) ? 1.5 : 1)) / subjectWeight;
+                var sameSeverity = severityId is { } s && s == c.SeverityId;
+                return (Incident: c, Shared: shared, Score: text + (sameSeverity && shared.Count > 0 ? SameSeverityBonus : 0), SameSeverity: sameSeverity);
+            })
+            .Where(x => x.Shared.Count > 0 && x.Score >= MinimumScore)
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Incident.DeclaredAt)
+            .Take(MaxResults)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = scored.Select(x => x.Incident.Id).ToList();
+        var lastUpdates = (await db.IncidentUpdates.AsNoTracking()
+                .Where(u => ids.Contains(u.IncidentId))
+                .GroupBy(u => u.IncidentId)
+                .Select(g => g.OrderByDescending(u => u.PostedAt).ThenByDescending(u => u.Id).Select(u => new { u.IncidentId, u.Message }).First())
+                .ToListAsync(cancellationToken))
+            .ToDictionary(u => u.IncidentId, u => u.Message);
+        var open = (await db.IncidentActions.AsNoTracking()
+                .Where(a => ids.Contains(a.IncidentId) && a.Status == ActionStatus.Outstanding)
+                .OrderBy(a => a.CreatedAt)
+                .Select(a => new { a.IncidentId, a.Title })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.IncidentId)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Title).ToList());
+
+        return scored.Select(x =>
+        {
+            var c = x.Incident;
+            var end = c.ResolvedAt ?? c.DeclinedAt;
+            var top = x.Shared.OrderByDescending(w => weights[w]).Take(3).ToList();
+            var reasons = new List<string> { "both mention " + Quote(top) };
+            if (x.SameSeverity)
+            {
+                reasons.Add($"same severity: {c.SeverityName}");
+            }
+
+            var actions = open.GetValueOrDefault(c.Id) ?? [];
+            return new SimilarIncident(c.Number, c.Name, c.Status, c.SeverityName, c.SeverityRank, c.DeclaredAt,
+                (end ?? now) - c.DeclaredAt, end is null, reasons, top, lastUpdates.GetValueOrDefault(c.Id),
+                [.. actions.Take(3)], actions.Count, Math.Round(x.Score, 3));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// How much each word says: ln(1 + N / df), where df is how many incidents use it, among all incidents (the index)
+    /// or among the candidates (the fallback).
+    /// </summary>
+    private static async Task<Dictionary<string, double>> WeightsAsync(
+        IncidentHubDbContext db, IReadOnlyList<string> words, bool useIndex, IReadOnlyList<HashSet<string>> pool, CancellationToken cancellationToken)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (useIndex)
+        {
+            var total = await db.Incidents.CountAsync(cancellationToken);
+            foreach (var word in words)
+            {
+                var phrase = "\"" + word + "\"*";
+                var df = await db.Database
+                    .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {phrase} AND Kind = 'incident'")
+                    .SingleAsync(cancellationToken);
+                weights[word] = Math.Log(1 + ((double)total / Math.Max(1, df)));
+            }
+
+            return weights;
+        }
+
+        foreach (var word in words)
+        {
+            var df = pool.Count(p => p.Contains(word));
+            weights[word] = Math.Log(1 + ((double)Math.Max(1, pool.Count) / Math.Max(1, df)));
+        }
+
+        return weights;
+    }
+
+    private static string Quote(IReadOnlyList<string> words) => words.Count switch
+    {
+        1 => $"‘{words[0]}’",
+        2 => $"‘{words[0]}’ and ‘{words[1]}’",
+        _ => string.Join(", ", words.Take(words.Count - 1).Select(w => $"‘{w}’")) + $" and ‘{words[^1]}’",
+    };
+
+    private sealed class Candidate
+    {
+        public int IncidentId { get; set; }
+
+        public double Score { get; set; }
+    }
+}

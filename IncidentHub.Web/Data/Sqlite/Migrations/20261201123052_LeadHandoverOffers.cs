@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IncidentHub.Web.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class LeadHandoverOffers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverFromName",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverFromUserId",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverNote",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "HandoverOfferedAt",
+                table: "Incidents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverOfferedById",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverOfferedByName",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverToName",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoverToUserId",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "HandoverFromName",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverFromUserId",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverNote",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverOfferedAt",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverOfferedById",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverOfferedByName",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverToName",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverToUserId",
+                table: "Incidents");
+        }
+    }
+}
