@@ -54,7 +54,9 @@ public sealed class WrittenReviewTests(BrowserFixture browser) : IAsyncLifetime
         await Section(sam, "What went well").GetByTestId("section-edit").ClickAsync();
         await Section(riley, "Lessons").GetByTestId("section-text").FillAsync("- Page the **queue** owner\n- <script>alert(1)</script>");
         await Section(sam, "What went well").GetByTestId("section-text").FillAsync("The rollback took *four* minutes.");
+        // Each writer sees their own preview before saving: the circuit has the text they typed.
         await Expect(Section(riley, "Lessons").GetByTestId("section-preview").Locator("strong")).ToHaveTextAsync("queue");
+        await Expect(Section(sam, "What went well").GetByTestId("section-preview").Locator("em")).ToHaveTextAsync("four");
         await riley.ScreenshotAsync("review-writing-1366");
         await Section(riley, "Lessons").GetByTestId("section-save").ClickAsync();
         await Section(sam, "What went well").GetByTestId("section-save").ClickAsync();
@@ -70,8 +72,12 @@ public sealed class WrittenReviewTests(BrowserFixture browser) : IAsyncLifetime
         await riley.TestId("review-request").ClickAsync();
         await riley.TestId("reviewers-select").ClickAsync();
         await riley.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Pat Kim" }).ClickAsync();
+        // A multi-select stays open: wait until the circuit has taken the choice, then close the list and wait for it.
+        await Expect(riley.Page.Locator(".mud-dialog .mud-select input").First).ToHaveValueAsync("Pat Kim");
         await riley.Page.Keyboard.PressAsync("Escape");
+        await Expect(riley.Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await riley.TestId("request-review-submit").ClickAsync();
+        await Expect(riley.TestId("request-review-submit")).ToHaveCountAsync(0);
         await Expect(pat.TestId("review-state")).ToHaveTextAsync("In review");
 
         await pat.TestId("review-approve").ClickAsync();
@@ -103,7 +109,10 @@ public sealed class WrittenReviewTests(BrowserFixture browser) : IAsyncLifetime
         await Section(sam, "Lessons").GetByTestId("section-edit").ClickAsync();
         await Section(riley, "Lessons").GetByTestId("section-text").FillAsync("Riley's lesson");
         await Section(sam, "Lessons").GetByTestId("section-text").FillAsync("Sam's lesson");
+        await Expect(Section(riley, "Lessons").GetByTestId("section-preview")).ToContainTextAsync("Riley's lesson");
+        await Expect(Section(sam, "Lessons").GetByTestId("section-preview")).ToContainTextAsync("Sam's lesson");
         await Section(riley, "Lessons").GetByTestId("section-save").ClickAsync();
+        await Expect(Section(riley, "Lessons").GetByTestId("section-body")).ToContainTextAsync("Riley's lesson");
         await Expect(Section(sam, "Lessons").GetByTestId("section-newer")).ToBeVisibleAsync();
         await Section(sam, "Lessons").GetByTestId("section-save").ClickAsync();
 
