@@ -16,12 +16,7 @@ public sealed partial class Incident
     public ReviewDocument StartReview(Actor actor, IEnumerable<(ReviewTemplateSection Template, string Body)> sections, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!Status.HasReview())
-        {
-            throw new DomainException(Status == IncidentStatus.Declined
-                ? "The incident was declined: there is nothing to review."
-                : $"The incident is {Status}; its review is written once it is resolved.");
-        }
+        PermissionsFor(actor).EnsureStartReview();
 
         var review = ReviewDocument.Start(Id, new UserRef(LeadId, LeadName), sections, now);
         var entry = Append(new TimelineEntry(TimelineEntryKind.Review, actor, $"{actor.DisplayName} started the review, owned by {LeadName}.", now, now));
