@@ -56,6 +56,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NotificationService>();
         services.AddSingleton<IncidentAccessService>();
         services.AddSingleton<PublicationService>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<FollowUps.FollowUpService>();
+        services.AddSingleton<FollowUps.FollowUpQueries>();
+        services.AddSingleton<Learnings.LearningsQueries>();
+        services.TryAddSingleton(_ => new Markdown.SafeMarkdown());
+        services.AddSingleton<ReviewTemplateService>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
         services.AddSingleton<StatusPageQueries>();

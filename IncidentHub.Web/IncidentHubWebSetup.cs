@@ -22,6 +22,8 @@ public static class IncidentHubWebSetup
 {
     public static IServiceCollection AddIncidentHub(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Images in reviews are not fetched from other hosts unless an admin lists them (Reviews:AllowedImageHosts).
+        services.AddSingleton(new Core.Markdown.SafeMarkdown(configuration.GetSection("Reviews:AllowedImageHosts").Get<string[]>()));
         services.AddIncidentHubCore();
         services.AddIncidentHubDatabase(configuration, environment);
         services.AddIncidentHubAuth();

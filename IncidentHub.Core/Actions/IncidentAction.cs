@@ -3,7 +3,7 @@ using IncidentHub.Core.Common;
 namespace IncidentHub.Core.Actions;
 
 /// <summary>Who is doing what during the incident.</summary>
-public sealed class IncidentAction
+public sealed partial class IncidentAction
 {
     private IncidentAction()
     {
@@ -41,6 +41,10 @@ public sealed class IncidentAction
     {
         Status = status;
         CompletedAt = status == ActionStatus.Outstanding ? null : now;
+        if (status != ActionStatus.NotDoing)
+        {
+            NotDoingReason = null;
+        }
     }
 
     internal void ChangeOwner(string? ownerId, string? ownerName)

@@ -9,6 +9,8 @@ public static class TextLimits
     public const int LongText = 10_000;
     public const int PersonName = 200;
     public const int Reason = 1_000;
+    public const int ReviewSection = 20_000;
+    public const int Url = 2_000;
 
     /// <summary>
     /// The one refusal for text over its limit, in the browser, in Slack and from the API alike: "The name can be at

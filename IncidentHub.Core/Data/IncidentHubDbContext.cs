@@ -81,6 +81,14 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     /// <summary>One row once the first administrator exists (see <see cref="Users.Installation"/>).</summary>
     public DbSet<Installation> Installation => Set<Installation>();
 
+    public DbSet<Reviews.ReviewDocument> ReviewDocuments => Set<Reviews.ReviewDocument>();
+
+    public DbSet<Reviews.ReviewSection> ReviewSections => Set<Reviews.ReviewSection>();
+
+    public DbSet<Reviews.ReviewReviewer> ReviewReviewers => Set<Reviews.ReviewReviewer>();
+
+    public DbSet<Reviews.ReviewTemplateSection> ReviewTemplateSections => Set<Reviews.ReviewTemplateSection>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Data;
 
-/// <summary>Puts the default severities and built-in roles in an empty database. Safe to run at every start.</summary>
+/// <summary>Puts the default severities, built-in roles and review template in an empty database. Safe to run at every start.</summary>
 public static class ReferenceData
 {
     public static async Task EnsureAsync(IncidentHubDbContext db, CancellationToken cancellationToken = default)
@@ -13,6 +13,11 @@ public static class ReferenceData
         if (!await db.Severities.AnyAsync(cancellationToken))
         {
             db.Severities.AddRange(Severity.Defaults());
+        }
+
+        if (!await db.ReviewTemplateSections.AnyAsync(cancellationToken))
+        {
+            db.ReviewTemplateSections.AddRange(Reviews.ReviewTemplateSection.Defaults());
         }
 
         var kinds = await db.RoleDefinitions.Select(r => r.Kind).ToListAsync(cancellationToken);

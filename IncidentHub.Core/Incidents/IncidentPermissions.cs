@@ -93,6 +93,9 @@ public sealed class IncidentPermissions
     public bool Correct(IncidentTimestamp which) =>
         Respond && !IsFinal && (which != IncidentTimestamp.Resolved || Status.HasReview());
 
+    /// <summary>The written review is started once the incident is resolved (or closed), by anyone who responds.</summary>
+    public bool StartReview => Respond && Status.HasReview();
+
     /// <summary>Anyone running a standard incident drafts its public notice.</summary>
     public bool DraftNotice => Respond && !IsFinal && !_standing.IsPrivate;
 
@@ -186,6 +189,17 @@ public sealed class IncidentPermissions
         if (!Correct(which))
         {
             throw new DomainException("The incident is not resolved yet, so there is no resolution time to correct.");
+        }
+    }
+
+    public void EnsureStartReview()
+    {
+        EnsureRespond();
+        if (!StartReview)
+        {
+            throw new DomainException(Status == IncidentStatus.Declined
+                ? "The incident was declined: there is nothing to review."
+                : $"The incident is {Status}; its review is written once it is resolved.");
         }
     }
 

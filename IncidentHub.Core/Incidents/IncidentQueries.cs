@@ -175,7 +175,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         var actions = incident.Actions
             .OrderBy(a => a.Status == Actions.ActionStatus.Outstanding ? 0 : 1)
             .ThenBy(a => a.CreatedAt)
-            .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.OwnerName, a.Status, a.CreatedAt, a.CompletedAt))
+            .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.OwnerName, a.Status, a.CreatedAt, a.CompletedAt, a.Kind, a.DueAt, a.Priority, a.NotDoingReason, a.TrackerUrl))
             .ToList();
         var s = incident.Severity;
         return new IncidentDetail(
@@ -262,7 +262,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt,
         i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt, i.Visibility == IncidentVisibility.Private);
 
-    private static string EscapeLike(string text) =>
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal)

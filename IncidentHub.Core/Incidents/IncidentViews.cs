@@ -106,7 +106,24 @@ public sealed record RoleHolder(
 /// <summary>A hand-over of the lead waiting for the incoming lead's "I have it".</summary>
 public sealed record HandoverView(string FromUserId, string FromName, string ToUserId, string ToName, string Note, string OfferedById, string OfferedByName, DateTimeOffset OfferedAt);
 
-public sealed record ActionView(int Id, string Title, string? OwnerId, string? OwnerName, ActionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+public sealed record ActionView(
+    int Id,
+    string Title,
+    string? OwnerId,
+    string? OwnerName,
+    ActionStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt,
+    FollowUps.ActionKind Kind = FollowUps.ActionKind.DuringIncident,
+    DateTimeOffset? DueAt = null,
+    FollowUps.FollowUpPriority Priority = FollowUps.FollowUpPriority.Medium,
+    string? NotDoingReason = null,
+    string? TrackerUrl = null)
+{
+    public bool IsFollowUp => Kind == FollowUps.ActionKind.FollowUp;
+
+    public bool IsOverdue(DateTimeOffset now) => Status == ActionStatus.Outstanding && DueAt is { } due && now >= due;
+}
 
 public sealed record TimelineEntryView(
     long Id,

@@ -35,6 +35,7 @@ public sealed class LiveFeedConsumer(IIncidentChangeFeed feed) : IEventConsumer
         DetailsEdited => IncidentChangeKind.DetailsEdited,
         LeadHandedOver or LeadHandoverOffered or LeadHandoverWithdrawn or RoleAssigned or RoleUnassigned => IncidentChangeKind.RolesChanged,
         ActionAdded or ActionStatusChanged or ActionOwnerChanged => IncidentChangeKind.ActionsChanged,
+        FollowUpAdded or ActionKeptAsFollowUp or FollowUpPlanned or FollowUpDropped => IncidentChangeKind.ActionsChanged,
         KeyTimeCorrected => IncidentChangeKind.TimestampsChanged,
         UpdateSkipped or ReminderSnoozed or CadenceChanged => IncidentChangeKind.ReminderChanged,
         UpdateNudged => IncidentChangeKind.NudgeSent,

@@ -3,14 +3,15 @@ using IncidentHub.Core.Roles;
 
 namespace IncidentHub.Core.Reviews;
 
-/// <summary>What the review of a resolved or closed incident shows.</summary>
+/// <summary>What the review of a resolved or closed incident shows: the record, and the written review once started.</summary>
 public sealed record IncidentReview(
     IncidentDetail Incident,
     IncidentDurations Durations,
     IReadOnlyList<TimelineEntryView> KeyEvents,
     IReadOnlyList<UpdateView> Updates,
     IReadOnlyList<RoleHistoryItem> RoleHistory,
-    CadenceAdherence Adherence);
+    CadenceAdherence Adherence,
+    ReviewDocumentView? Document = null);
 
 public sealed record UpdateView(long Id, string AuthorName, string Message, IncidentStatus Status, string SeverityName, DateTimeOffset PostedAt, DateTimeOffset? DueAt)
 {

@@ -63,6 +63,12 @@ public static class ReviewMarkdown
 
         md.Append('\n');
 
+        if (review.Document is { } document)
+        {
+            WrittenReview(md, document, At);
+            md.Append("# The incident's record\n\n");
+        }
+
         Section(md, "Summary");
         Quote(md, incident.Summary, "No summary was written.");
         Section(md, "Customer impact");
@@ -155,6 +161,26 @@ public static class ReviewMarkdown
         return md.ToString();
     }
 
+    /// <summary>The sections as the team wrote them, disarmed for tools that render raw HTML.</summary>
+    private static void WrittenReview(StringBuilder md, ReviewDocumentView document, Func<DateTimeOffset, string> at)
+    {
+        var state = document.PublishedAt is { } published
+            ? $"{document.State.Label()} {at(published)} by {OneLine(document.PublishedByName ?? document.OwnerName)}"
+            : document.State.Label();
+        md.Append(CultureInfo.InvariantCulture, $"- **Review:** {state}, owned by {OneLine(document.OwnerName)}\n");
+        foreach (var reviewer in document.Reviewers)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- **Reviewer:** {OneLine(reviewer.UserName)}, {reviewer.Verdict.Label().ToLowerInvariant()}\n");
+        }
+
+        md.Append('\n');
+        foreach (var section in document.Sections)
+        {
+            Section(md, OneLine(section.Title));
+            md.Append(string.IsNullOrWhiteSpace(section.Body) ? "_Not written._" : Markdown.MarkdownForExport.Defang(section.Body.Trim())).Append("\n\n");
+        }
+    }
+
     /// <summary>
     /// The small print under an entry. Times recorded on the entry are written in the document's zone, as the page
     /// shows them in the viewer's; the stored detail text has them in UTC.
@@ -184,7 +210,7 @@ public static class ReviewMarkdown
             return;
         }
 
-        foreach (var line in Lines(text))
+        foreach (var line in Lines(Markdown.MarkdownForExport.Defang(text)))
         {
             md.Append(line.Length == 0 ? ">" : "> " + line).Append('\n');
         }
@@ -197,12 +223,14 @@ public static class ReviewMarkdown
     private static IEnumerable<string> Lines(string text) => text.Trim().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd());
 
     /// <summary>Text for a heading or a short field: one line.</summary>
-    private static string OneLine(string text) => string.Join(' ', Lines(text).Where(l => l.Length > 0));
+    private static string OneLine(string text) => Markdown.MarkdownForExport.Defang(OneLineAsWritten(text));
+
+    private static string OneLineAsWritten(string text) => string.Join(' ', Lines(text).Where(l => l.Length > 0));
 
     /// <summary>Text inside a list item: later lines are indented so they stay in the item.</summary>
-    private static string Indented(string text) => string.Join("\n  ", Lines(text));
+    private static string Indented(string text) => string.Join("\n  ", Lines(Markdown.MarkdownForExport.Defang(text)));
 
     /// <summary>Text in a table cell: one line, and a "|" cannot end the cell.</summary>
     private static string Cell(string text) =>
-        OneLine(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+        Markdown.MarkdownForExport.Defang(OneLineAsWritten(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal));
 }

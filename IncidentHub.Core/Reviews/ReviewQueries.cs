@@ -53,6 +53,32 @@ public sealed class ReviewQueries(IDbContextFactory<IncidentHubDbContext> dbFact
         var durations = IncidentDurations.Compute(detail.ImpactStartedAt, detail.DetectedAt, detail.MitigatedAt, detail.ResolvedAt);
         var end = detail.ResolvedAt ?? detail.ClosedAt ?? time.GetUtcNow();
         var adherence = CadenceAdherence.Compute(detail.DeclaredAt, updates.Select(u => new PostedUpdate(u.PostedAt, u.DueAt)), skips, end);
-        return new IncidentReview(detail, durations, keyEvents, updates, roles, adherence);
+        var document = await LoadDocumentAsync(db, detail.Id, cancellationToken);
+        return new IncidentReview(detail, durations, keyEvents, updates, roles, adherence, document);
     }
+
+    /// <summary>The written review of an incident, or null when there is none or <paramref name="viewer"/> may not see the incident.</summary>
+    public async Task<ReviewDocumentView?> GetDocumentAsync(Actor viewer, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Access.IncidentAccessRules.CanSeeAsync(db, viewer, incidentId, cancellationToken)
+            ? await LoadDocumentAsync(db, incidentId, cancellationToken)
+            : null;
+    }
+
+    internal static async Task<ReviewDocumentView?> LoadDocumentAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)
+    {
+        var document = await db.ReviewDocuments.AsNoTracking()
+            .Include(r => r.Sections)
+            .Include(r => r.Reviewers)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.IncidentId == incidentId, cancellationToken);
+        return document is null ? null : View(document);
+    }
+
+    internal static ReviewDocumentView View(ReviewDocument r) => new(
+        r.Id, r.IncidentId, r.OwnerId, r.OwnerName, r.State, r.StartedAt, r.PublishedAt, r.PublishedByName, r.Version,
+        [.. r.Sections.OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Select(ReviewService.View)],
+        [.. r.Reviewers.OrderBy(v => v.Id).Select(v => new ReviewerView(v.UserId, v.UserName, v.Verdict, v.Comment, v.AnsweredAt))]);
 }

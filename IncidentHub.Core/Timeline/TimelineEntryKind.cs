@@ -21,6 +21,7 @@ public enum TimelineEntryKind
     CadenceChanged,
     VisibilityChanged,
     Published,
+    Review,
     LeadHandoverOffered,
     LeadHandoverWithdrawn,
 }

@@ -26,6 +26,7 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
     private TestUser _admin = null!;
     private int _overdue;
     private int _onTime;
+    private int _reviewed;
 
     /// <summary>A token without a single space, like a pasted JWT or log line.</summary>
     private static string Token(int length, string seed = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9") =>
@@ -82,6 +83,38 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
             Message = Token(PublicNoticeForm.MessageMax),
             Impacts = new Dictionary<int, ComponentState> { [component] = ComponentState.PartialOutage },
         });
+
+        // A resolved incident with a published review whose sections are unbroken text, and long follow-ups.
+        var reviewed = await incidents.DeclareAsync(admin, new DeclareIncidentRequest { Name = Token(TextLimits.Name, "ReviewedIncident"), SeverityId = severity });
+        _reviewed = reviewed.Number;
+        await incidents.ChangeStatusAsync(admin, reviewed.Id, IncidentStatus.Triage, IncidentStatus.Investigating);
+        await incidents.ChangeStatusAsync(admin, reviewed.Id, IncidentStatus.Investigating, IncidentStatus.Resolved);
+        var followUps = _app.Get<IncidentHub.Core.FollowUps.FollowUpService>();
+        await followUps.AddAsync(admin, reviewed.Id, new IncidentHub.Core.FollowUps.AddFollowUpRequest
+        {
+            Title = Token(TextLimits.Name),
+            OwnerId = responder.Actor.UserId,
+            DueAt = _clock.GetUtcNow().AddDays(-3),
+            TrackerUrl = "https://tracker.example.com/browse/" + Token(400, "PAYMENTS"),
+        });
+        var reviews = _app.Get<IncidentHub.Core.Reviews.ReviewService>();
+        await reviews.StartAsync(admin, reviewed.Id);
+        var document = (await _app.Get<IncidentHub.Core.Reviews.ReviewQueries>().GetDocumentAsync(admin, reviewed.Id))!;
+        foreach (var section in document.Sections)
+        {
+            await reviews.SaveSectionAsync(admin, reviewed.Id, new IncidentHub.Core.Reviews.SaveReviewSectionRequest
+            {
+                SectionId = section.Id,
+                SeenVersion = section.Version,
+                Body = $"{Token(3_000)}\n\n| {Token(300)} | b |\n|---|---|\n| {Token(300)} | d |\n\n`{Token(500)}`",
+            });
+        }
+
+        document = (await _app.Get<IncidentHub.Core.Reviews.ReviewQueries>().GetDocumentAsync(admin, reviewed.Id))!;
+        await reviews.RequestReviewAsync(admin, reviewed.Id, document.Version, [responder.Actor.UserId]);
+        await reviews.AnswerAsync(responder.Actor, reviewed.Id, new IncidentHub.Core.Reviews.AnswerReviewRequest { Verdict = IncidentHub.Core.Reviews.ReviewVerdict.Approved, Comment = Token(1_000) });
+        document = (await _app.Get<IncidentHub.Core.Reviews.ReviewQueries>().GetDocumentAsync(admin, reviewed.Id))!;
+        await reviews.PublishAsync(admin, reviewed.Id, document.Version);
     }
 
     [Theory]
@@ -99,6 +132,9 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
             ("incident-overdue", $"/incidents/{_overdue}", "update-due-banner"),
             ("incident", $"/incidents/{_onTime}", "public-notice-card"),
             ("review", $"/incidents/{_onTime}/review", "review-times"),
+            ("written-review", $"/incidents/{_reviewed}/review", "review-section"),
+            ("learnings", "/learnings", "learning"),
+            ("follow-ups", $"/follow-ups?incident={_reviewed}", "follow-up-row"),
             ("board", "/board", "board-item"),
             ("notifications", "/notifications", "user-menu"),
             ("users", "/admin/users", "user-row"),
@@ -113,6 +149,7 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
             await session.GotoAsync(path);
             await Expect(session.TestId(ready).First).ToBeVisibleAsync();
             await session.ScreenshotAsync($"layout-{width}-{name}");
+            await session.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", $"layout-{width}-{name}-top.png") });
             problems.Add(await LayoutProbe.ProblemAsync(session.Page, $"{name} at {width} px"));
             foreach (var control in new[] { "declare-incident", "open-notifications", "user-menu" })
             {

@@ -3,6 +3,8 @@ using IncidentHub.Core.Access;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Reviews;
 using IncidentHub.Web.Auth;
+using IncidentHub.Web.Components.Pages.Reviews;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace IncidentHub.Web.Reviews;
@@ -30,6 +32,22 @@ public static class ReviewExportEndpoints
             http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
             http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             return Results.File(Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", ReviewMarkdown.FileName(review));
+        })
+        .RequireAuthorization(Policies.SignedIn);
+
+        // GET /incidents/{number}/review/print?tz=...: the review as one printable HTML page, for the same people.
+        endpoints.MapGet("/incidents/{number:int:min(1)}/review/print", async (
+            int number, string? tz, HttpContext http, ReviewQueries reviews, IncidentAccessService access, TimeProvider time) =>
+        {
+            if (http.User.ToActor() is not { } viewer
+                || await reviews.GetReviewAsync(viewer, number, http.RequestAborted) is not { } review)
+            {
+                return Results.NotFound();
+            }
+
+            await access.RecordViewAsync(viewer, review.Incident.Id, http.RequestAborted);
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            return (IResult)new RazorComponentResult<ReviewPrintDocument>(new { Review = review, Zone = TimeDisplay.FindZone(tz), Now = time.GetUtcNow() });
         })
         .RequireAuthorization(Policies.SignedIn);
         return endpoints;

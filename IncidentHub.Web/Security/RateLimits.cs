@@ -25,12 +25,12 @@ public static class RateLimits
         services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((o, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>, TimeProvider>((o, settings, time) =>
         {
             var limits = settings.Value;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerAddress(limits), Overall(limits));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerAddress(limits, time), Overall(limits));
         });
         return services;
     }
@@ -52,7 +52,7 @@ public static class RateLimits
             : Kind.Other;
     }
 
-    private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitSettings limits) =>
+    private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitSettings limits, TimeProvider time) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => KindOf(context.Request) switch
         {
             Kind.SignIn => RateLimitPartition.GetSlidingWindowLimiter("sign-in " + ClientAddress.Of(context), _ => new SlidingWindowRateLimiterOptions
@@ -62,13 +62,9 @@ public static class RateLimits
                 SegmentsPerWindow = 6,
                 QueueLimit = 0,
             }),
-            Kind.Public => RateLimitPartition.GetTokenBucketLimiter("public " + ClientAddress.Of(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.PublicBurstPerAddress,
-                TokensPerPeriod = Math.Max(1, limits.PublicPerAddressPerMinute / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-            }),
+            // A burst, then the per-minute rate, on the app's clock (see TimedTokenBucket).
+            Kind.Public => RateLimitPartition.Get("public " + ClientAddress.Of(context),
+                _ => new TimedTokenBucket(limits.PublicBurstPerAddress, limits.PublicPerAddressPerMinute / 60.0, time)),
             _ => RateLimitPartition.GetNoLimiter("none"),
         });
 

@@ -16,5 +16,12 @@ internal sealed class IncidentActionConfiguration : IEntityTypeConfiguration<Inc
         builder.Property(a => a.OwnerName).HasMaxLength(TextLimits.PersonName);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CreatedById).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Priority).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.NotDoingReason).HasMaxLength(TextLimits.Reason);
+        builder.Property(a => a.TrackerUrl).HasMaxLength(TextLimits.Url);
+        // The follow-ups page: outstanding ones, soonest due first; and "mine".
+        builder.HasIndex(a => new { a.Kind, a.Status, a.DueAt });
+        builder.HasIndex(a => new { a.OwnerId, a.Kind, a.Status });
     }
 }

@@ -1,6 +1,8 @@
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Events;
+using IncidentHub.Core.FollowUps;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Reviews;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.StatusPage;
 
@@ -36,6 +38,17 @@ public sealed class EventCatalogTests
         new NoteAdded(99, "Found it", true),
         new KeyEventMarked(99, false),
         new NoticeDraftSaved(),
+        new ReviewStarted(3, "u1", "Riley"),
+        new ReviewSectionSaved(3, 12, "Lessons"),
+        new ReviewRequested(3, ["u2"], ["Sam"]),
+        new ReviewAnswered(3, ReviewVerdict.ChangesRequested, "Say why."),
+        new ReviewPublished(3),
+        new ReviewReopened(3, "New facts"),
+        new ReviewOwnerChanged(3, "u2", "Sam"),
+        new FollowUpAdded(5, "Alert on queue depth", "u2", "Sam", At, FollowUpPriority.High, "https://tracker.example/OPS-1"),
+        new ActionKeptAsFollowUp(5, "Roll back", null, FollowUpPriority.Medium),
+        new FollowUpPlanned(5, "Roll back", At, FollowUpPriority.Low, null),
+        new FollowUpDropped(5, "Roll back", "Superseded"),
         new NoticePublished("Payments failing", PublicStatus.Identified, "We know why.", "Checkout: partial outage"),
         new AccessRequested("u3", "Casey", "u1"),
         new AccessGranted("u3", "Casey"),
@@ -77,9 +90,9 @@ public sealed class EventCatalogTests
     [Fact]
     public void AKindFromANewerVersion_IsReadAsUnrecognised_NotAnError()
     {
-        var read = IncidentEventCatalog.Deserialize("review.published", "{\"v\":1,\"reviewId\":3}");
+        var read = IncidentEventCatalog.Deserialize("workflow.triggered", "{\"v\":1,\"reviewId\":3}");
 
-        Assert.Equal(new UnrecognisedEvent("review.published"), read);
-        Assert.Equal("review.published", IncidentEventCatalog.KindOf(read));
+        Assert.Equal(new UnrecognisedEvent("workflow.triggered"), read);
+        Assert.Equal("workflow.triggered", IncidentEventCatalog.KindOf(read));
     }
 }

@@ -91,4 +91,36 @@ public sealed class IncidentPermissionsTests
         Assert.True(incident.PermissionsFor(dana).DraftNotice);
         Assert.Throws<ForbiddenException>(() => incident.EnsureCanPublish(dana));
     }
+
+    [Theory]
+    [InlineData(IncidentStatus.Investigating, false)]
+    [InlineData(IncidentStatus.Resolved, true)]
+    [InlineData(IncidentStatus.Closed, true)]
+    [InlineData(IncidentStatus.Declined, false)]
+    public void TheWrittenReview_StartsOnceResolved_AsTheReviewPageOffersIt(IncidentStatus status, bool offered)
+    {
+        var incident = _s.DeclareIn(status);
+
+        Assert.Equal(offered, incident.PermissionsFor(_s.Carol).StartReview);
+        if (offered)
+        {
+            Assert.NotNull(incident.StartReview(_s.Carol, [], _s.Now));
+        }
+        else
+        {
+            Assert.Throws<DomainException>(() => incident.StartReview(_s.Carol, [], _s.Now));
+        }
+    }
+
+    [Fact]
+    public void AViewer_IsNotOfferedTheReviewOrFollowUps_AndTheAggregateRefusesThem()
+    {
+        var incident = _s.DeclareIn(IncidentStatus.Resolved);
+        var viewer = new Actor("vic", "Vic Viewer", AppRole.Viewer);
+
+        Assert.False(incident.PermissionsFor(viewer).StartReview);
+        Assert.False(incident.PermissionsFor(viewer).ChangeActions);
+        Assert.Throws<ForbiddenException>(() => incident.StartReview(viewer, [], _s.Now));
+        Assert.Throws<ForbiddenException>(() => incident.AddFollowUp(viewer, new IncidentHub.Core.FollowUps.AddFollowUpRequest { Title = "Mine" }, null, _s.Now));
+    }
 }

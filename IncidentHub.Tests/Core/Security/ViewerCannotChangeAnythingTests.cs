@@ -2,11 +2,13 @@ using System.Reflection;
 using IncidentHub.Core.Actions;
 using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
+using IncidentHub.Core.FollowUps;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Access;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Core.StatusPage;
 using IncidentHub.Core.Reminders;
+using IncidentHub.Core.Reviews;
 using IncidentHub.Core.Roles;
 using IncidentHub.Core.Severities;
 using IncidentHub.Core.Timeline;
@@ -109,6 +111,30 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.StatusComponents.SetArchivedAsync(v, 1, true, Ct),
         [$"{nameof(StatusComponentService)}.{nameof(StatusComponentService.MoveAsync)}"] = (h, v, f) =>
             h.StatusComponents.MoveAsync(v, 1, 1, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.StartAsync)}"] = (h, v, f) => h.Get<ReviewService>().StartAsync(v, f.Incident.Id, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.SaveSectionAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().SaveSectionAsync(v, f.Incident.Id, new SaveReviewSectionRequest { SectionId = 1, Body = "Mine" }, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.RequestReviewAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().RequestReviewAsync(v, f.Incident.Id, Guid.Empty, [f.Responder.UserId], Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.AnswerAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().AnswerAsync(v, f.Incident.Id, new AnswerReviewRequest { Verdict = ReviewVerdict.Approved }, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.PublishAsync)}"] = (h, v, f) => h.Get<ReviewService>().PublishAsync(v, f.Incident.Id, Guid.Empty, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.ReopenAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().ReopenAsync(v, f.Incident.Id, new ReopenReviewRequest { Reason = "Mine" }, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.ChangeOwnerAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().ChangeOwnerAsync(v, f.Incident.Id, Guid.Empty, v.UserId, Ct),
+        [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.SaveAsync)}"] = (h, v, f) =>
+            h.Get<ReviewTemplateService>().SaveAsync(v, new ReviewTemplateSectionForm { Name = "Mine" }, Ct),
+        [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.MoveAsync)}"] = (h, v, f) => h.Get<ReviewTemplateService>().MoveAsync(v, 1, Guid.Empty, 1, Ct),
+        [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.SetArchivedAsync)}"] = (h, v, f) => h.Get<ReviewTemplateService>().SetArchivedAsync(v, 1, true, Ct),
+        [$"{nameof(FollowUpService)}.{nameof(FollowUpService.AddAsync)}"] = (h, v, f) =>
+            h.Get<FollowUpService>().AddAsync(v, f.Incident.Id, new AddFollowUpRequest { Title = "Mine" }, Ct),
+        [$"{nameof(FollowUpService)}.{nameof(FollowUpService.KeepAsFollowUpAsync)}"] = (h, v, f) =>
+            h.Get<FollowUpService>().KeepAsFollowUpAsync(v, f.Incident.Id, f.ActionId, cancellationToken: Ct),
+        [$"{nameof(FollowUpService)}.{nameof(FollowUpService.PlanAsync)}"] = (h, v, f) =>
+            h.Get<FollowUpService>().PlanAsync(v, f.Incident.Id, f.ActionId, new PlanFollowUpRequest(), Ct),
+        [$"{nameof(FollowUpService)}.{nameof(FollowUpService.DropAsync)}"] = (h, v, f) =>
+            h.Get<FollowUpService>().DropAsync(v, f.Incident.Id, f.ActionId, ActionStatus.Outstanding, "Mine", Ct),
     };
 
     /// <summary>
@@ -123,6 +149,9 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetDetailAsync)}",
         $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetTimelineAsync)}",
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetReviewAsync)}",
+        $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetDocumentAsync)}",
+        $"{nameof(IncidentHub.Core.Learnings.LearningsQueries)}.{nameof(IncidentHub.Core.Learnings.LearningsQueries.SearchAsync)}",
+        $"{nameof(FollowUpQueries)}.{nameof(FollowUpQueries.SearchAsync)}",
         $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
         $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
         $"{nameof(IncidentHub.Core.Insights.InsightsQueries)}.{nameof(IncidentHub.Core.Insights.InsightsQueries.GetAsync)}",

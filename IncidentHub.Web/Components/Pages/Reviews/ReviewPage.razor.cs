@@ -1,15 +1,21 @@
 using IncidentHub.Core.Access;
+using IncidentHub.Core.Common;
 using IncidentHub.Core.Live;
 using IncidentHub.Core.Reviews;
+using IncidentHub.Web.Components.Shared;
+using IncidentHub.Web.Time;
 using Microsoft.AspNetCore.Components;
 
 namespace IncidentHub.Web.Components.Pages.Reviews;
 
-/// <summary>The review of a resolved or closed incident: durations, key events, updates, actions, roles.</summary>
+/// <summary>The review of an incident: the written review (sections, owner, reviewers, state), then the incident's own record.</summary>
 public partial class ReviewPage
 {
     private IncidentReview? _review;
     private bool _loaded;
+    private bool _busy;
+    private int? _shownNumber;
+    private Actor _actor = null!;
 
     [Parameter]
     public int Number { get; set; }
@@ -23,8 +29,24 @@ public partial class ReviewPage
     [Inject]
     public required IncidentAccessService Access { get; init; }
 
+    [Inject]
+    public required ReviewService ReviewService { get; init; }
+
+    [Inject]
+    public required UiFeedback Feedback { get; init; }
+
+    [CascadingParameter]
+    public ViewerClock Clock { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
+        // The viewer's clock is a cascading parameter too: only a new incident number is a new visit.
+        if (_shownNumber == Number)
+        {
+            return;
+        }
+
+        _shownNumber = Number;
         await LoadAsync();
         if (_review is not null)
         {
@@ -38,14 +60,19 @@ public partial class ReviewPage
 
     private async Task LoadAsync()
     {
-        _review = await Reviews.GetReviewAsync(await CurrentUser.GetActorAsync(), Number);
+        _actor = await CurrentUser.GetActorAsync();
+        _review = await Reviews.GetReviewAsync(_actor, Number);
         _loaded = true;
     }
 
-    private static string BasisText(DurationBasis basis) => basis switch
+    private async Task StartAsync()
     {
-        DurationBasis.ImpactStarted => "Durations are measured from when impact started.",
-        DurationBasis.Detected => "Impact start was not recorded, so durations are measured from detection. Set it on the incident's key times for a truer picture.",
-        _ => "Not enough key times are recorded to measure durations.",
-    };
+        _busy = true;
+        if (await Feedback.RunAsync(() => ReviewService.StartAsync(_actor, _review!.Incident.Id), success: "Review started, pre-filled from the incident."))
+        {
+            await LoadAsync();
+        }
+
+        _busy = false;
+    }
 }
