@@ -17,9 +17,9 @@ internal static class UserLookup
 
     /// <summary>
     /// An active account that could act on <paramref name="incident"/> (a responder, an admin, or someone holding a role
-    /// on it), or a validation error on <paramref name="field"/>: an action's owner must be able to mark it done.
+    /// on it), or a validation error on <paramref name="field"/>: an action or follow-up owner, a review owner or reviewer must be able to act on the incident.
     /// </summary>
-    public static async Task<UserRef> FindActionOwnerAsync(IncidentHubDbContext db, Incident incident, string userId, string field, CancellationToken cancellationToken)
+    public static async Task<UserRef> FindWhoCanActAsync(IncidentHubDbContext db, Incident incident, string userId, string field, CancellationToken cancellationToken)
     {
         var (person, role) = await FindAsync(db, userId, field, cancellationToken);
         if (!incident.PermissionsFor(new Actor(person.Id, person.DisplayName, role)).Respond)
