@@ -98,7 +98,8 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
 
     /// <summary>
     /// The actor for a chat user: their account when matched and active; a deactivated account may not act; anyone
-    /// else acts with <paramref name="defaultRole"/> under their chat name.
+    /// else acts with <paramref name="defaultRole"/> under their chat name. Guests, bots, people not described yet and
+    /// deactivated accounts are <see cref="Actor.IsRestricted"/>: they neither declare nor act through a role they hold.
     /// </summary>
     public async Task<Actor> ActorForAsync(string externalId, string fallbackName, AppRole defaultRole, CancellationToken cancellationToken = default)
     {
@@ -116,12 +117,20 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
                 .SingleOrDefaultAsync(cancellationToken);
             if (account is not null)
             {
-                return new Actor(account.Id, account.DisplayName, Cap(account.IsActive ? account.Role : AppRole.Viewer, kind)) { Via = TimelineSource.Slack };
+                return new Actor(account.Id, account.DisplayName, Cap(account.IsActive ? account.Role : AppRole.Viewer, kind))
+                {
+                    Via = TimelineSource.Slack,
+                    IsRestricted = kind != ChatUserKind.Member || !account.IsActive,
+                };
             }
         }
 
         var name = cached?.DisplayName is { Length: > 0 } known ? known : string.IsNullOrWhiteSpace(fallbackName) ? externalId : fallbackName;
-        return new Actor(ExternalActorId(externalId), Clip(name, TextLimits.PersonName), Cap(defaultRole, kind)) { Via = TimelineSource.Slack };
+        return new Actor(ExternalActorId(externalId), Clip(name, TextLimits.PersonName), Cap(defaultRole, kind))
+        {
+            Via = TimelineSource.Slack,
+            IsRestricted = kind != ChatUserKind.Member,
+        };
     }
 
     /// <summary>
@@ -155,6 +164,10 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
             ChatUserKind.Bot => $"Bots cannot {what} in IncidentHub.",
             ChatUserKind.Unknown =>
                 $"IncidentHub could not check your profile with Slack yet, so for now you can only follow incidents here. Try again in a minute; if it keeps happening, ask {who}.",
+            _ when actor.IsRestricted =>
+                $"Your IncidentHub account ({actor.DisplayName}) is deactivated, so you can only follow incidents here. If that is a mistake, ask {who}.",
+            _ when actor.Role == AppRole.Viewer =>
+                $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}: a Viewer changes only the incidents they declared or hold a role on. Ask the incident's lead for a role, or {who} for the Responder role.",
             _ => $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask {who} for the Responder role.",
         };
     }

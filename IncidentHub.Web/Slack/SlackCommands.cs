@@ -59,7 +59,8 @@ public sealed partial class SlackCommands(
         {
             if (sub is "" or "declare")
             {
-                if (!actor.CanRespond)
+                // Every full member declares, Viewers too; guests, bots and deactivated accounts do not.
+                if (!actor.CanDeclare)
                 {
                     return await users.RefusalAsync(command.UserId, actor, "declare incidents", cancellationToken);
                 }
@@ -95,7 +96,7 @@ public sealed partial class SlackCommands(
         }
         catch (ForbiddenException) when (!actor.CanRespond)
         {
-            return await users.RefusalAsync(command.UserId, actor, "change incidents", cancellationToken);
+            return await users.RefusalAsync(command.UserId, actor, "change this incident", cancellationToken);
         }
         catch (ForbiddenException ex)
         {

@@ -93,7 +93,7 @@ public sealed partial class SlackDeclareModal(
         };
 
         var actor = await users.ActorAsync(slackUserId, SlackEventMapper.Str(user, "name") ?? SlackEventMapper.Str(user, "username") ?? slackUserId, cancellationToken);
-        if (!actor.CanRespond)
+        if (!actor.CanDeclare)
         {
             return new SlackViewResponse(new Dictionary<string, string>
             {

@@ -77,11 +77,13 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
         var viewer = await Directory.ActorForAsync("UVIEW", "vic", AppRole.Viewer, Ct);
 
         var toGuest = await Directory.RefusalAsync("UGUEST", guest, "declare incidents", Ct);
-        var toViewer = await Directory.RefusalAsync("UVIEW", viewer, "declare incidents", Ct);
+        var toViewer = await Directory.RefusalAsync("UVIEW", viewer, "change this incident", Ct);
         var toStranger = await Directory.RefusalAsync("UNOBODY", viewer, "declare incidents", Ct);
 
         Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot declare incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin or Bo Boss (IncidentHub admins).", toGuest);
-        Assert.Equal("You act in IncidentHub as Vic, a Viewer, who cannot declare incidents. Ask Ada Admin or Bo Boss (IncidentHub admins) for the Responder role.", toViewer);
+        Assert.Equal("You act in IncidentHub as Vic, a Viewer, who cannot change this incident: a Viewer changes only the incidents they declared or hold a role on. Ask the incident's lead for a role, or Ada Admin or Bo Boss (IncidentHub admins) for the Responder role.", toViewer);
+        Assert.True(viewer.CanDeclare);
+        Assert.False(guest.CanDeclare);
         Assert.StartsWith("IncidentHub could not check your profile with Slack yet", toStranger, StringComparison.Ordinal);
     }
 
@@ -105,6 +107,9 @@ public abstract class ChatUserDirectoryTests(TestDatabase database) : DatabaseTe
 
         Assert.Equal(sam.UserId, actor.UserId);
         Assert.False(actor.CanRespond);
+        Assert.False(actor.CanDeclare);
+        Assert.StartsWith("Your IncidentHub account (Sam Okafor) is deactivated, so you can only follow incidents here.",
+            await Directory.RefusalAsync("U1", actor, "declare incidents", Ct), StringComparison.Ordinal);
     }
 
     [Fact]
