@@ -210,8 +210,8 @@ async Task<int> PrepareDatabaseAsync(string path)
         VALUES ({incident.Id}, {Channel}, 'inc-1-checkout-failing', 0, {now}, {now})
         """);
     await db.Database.ExecuteSqlInterpolatedAsync($"""
-        INSERT INTO "ChatUsers" ("ExternalId", "DisplayName", "Email", "MatchedUserId", "RefreshedAt")
-        VALUES ('U0BENCH', 'Bench Person', NULL, NULL, {now})
+        INSERT INTO "ChatUsers" ("ExternalId", "DisplayName", "Email", "MatchedUserId", "Kind", "RefreshedAt")
+        VALUES ('U0BENCH', 'Bench Person', NULL, NULL, 'Member', {now})
         """);
     return incident.Id;
 }
