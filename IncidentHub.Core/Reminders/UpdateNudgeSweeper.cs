@@ -66,18 +66,23 @@ public sealed partial class UpdateNudgeSweeper(
             return new NudgeSweepResult(now, []);
         }
 
+        // Only what the insert above did not write as a constant: the sequence the log gave each event, its incident's
+        // number, name and privacy, the payload and the due time. Reading whole log rows back cost more than the claim.
         var claims = await db.EventLog.AsNoTracking()
             .Where(e => e.ChangeId == token)
-            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { Event = e, i.Name })
-            .Join(db.UpdateReminders, x => x.Event.IncidentId, r => r.IncidentId, (x, r) => new { x.Event, x.Name, r.DueAt })
-            .OrderBy(x => x.Event.Sequence)
+            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { e.Sequence, e.IncidentId, e.IncidentNumber, e.IsPrivate, e.OccurredAt, e.Payload, i.Name })
+            .Join(db.UpdateReminders, x => x.IncidentId, r => r.IncidentId, (x, r) => new { x.Sequence, x.IncidentId, x.IncidentNumber, x.IsPrivate, x.OccurredAt, x.Payload, x.Name, r.DueAt })
+            .OrderBy(x => x.Sequence)
             .ToListAsync(cancellationToken);
-        var events = claims.Select(c => c.Event.ToLoggedEvent()).ToList();
-        var nudges = claims.Zip(events, (c, e) =>
+        var events = new List<LoggedEvent>(claims.Count);
+        var nudges = new List<UpdateNudge>(claims.Count);
+        foreach (var c in claims)
         {
-            var nudged = (UpdateNudged)e.Event;
-            return new UpdateNudge(e.IncidentId, e.IncidentNumber, c.Name, nudged.LeadId, c.DueAt ?? now, now, nudged.NudgeNumber, e.IsPrivate);
-        }).ToList();
+            var nudged = (UpdateNudged)IncidentEventCatalog.Deserialize(NudgedKind, c.Payload);
+            events.Add(new LoggedEvent(c.Sequence, token, c.IncidentId, c.IncidentNumber, c.IsPrivate, c.OccurredAt, null, Actor.System.DisplayName, null, nudged));
+            nudges.Add(new UpdateNudge(c.IncidentId, c.IncidentNumber, c.Name, nudged.LeadId, c.DueAt ?? now, now, nudged.NudgeNumber, c.IsPrivate));
+        }
+
         LogSwept(logger, nudges.Count);
         await dispatcher.DispatchAsync(events, cancellationToken);
         return new NudgeSweepResult(now, nudges);
