@@ -192,5 +192,36 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(box!.Y >= bar!.Y && box.Y + box.Height <= bar.Y + bar.Height, $"The badge spans {box.Y:0} to {box.Y + box.Height:0} px; the bar {bar.Y:0} to {bar.Y + bar.Height:0} px.");
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task TheTopBar_ShowsDeclareAndTheSearchBoxWhole(int width)
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, _app, width: width, height: 800);
+        await session.SignInAsync(_admin);
+        await Expect(session.TestId("declare-incident")).ToBeVisibleAsync();
+        await session.Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", $"layout-{width}-top-bar.png"), Clip = new() { X = 0, Y = 0, Width = width, Height = 64 } });
+
+        // A squeezed button or box clips its words ("Declar", "Sear"): its content is wider than the room it was given.
+        var clipped = await session.Page.EvaluateAsync<string>("""
+            () => {
+              const found = [];
+              const button = document.querySelector('[data-testid=declare-incident]');
+              if (button.scrollWidth > button.clientWidth + 1) found.push(`Declare button: ${button.scrollWidth} px of content in ${button.clientWidth} px`);
+              const input = document.querySelector('[data-testid=top-search]');
+              const style = getComputedStyle(input);
+              const probe = document.createElement('span');
+              probe.textContent = input.placeholder;
+              probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${style.font};letter-spacing:${style.letterSpacing}`;
+              document.body.appendChild(probe);
+              const needed = probe.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 2;
+              probe.remove();
+              if (needed > input.clientWidth) found.push(`search box: its placeholder needs ${Math.ceil(needed)} px, it has ${input.clientWidth} px`);
+              return found.join('; ');
+            }
+            """);
+        Assert.True(clipped.Length == 0, $"At {width} px the top bar clips: {clipped}");
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -78,7 +78,16 @@ public sealed class FormErrors
         _fallbackField = fallbackField;
         _store = new ValidationMessageStore(context);
         context.OnValidationRequested += (_, _) => _store.Clear();
-        context.OnFieldChanged += (_, e) => _store.Clear(e.FieldIdentifier);
+        context.OnFieldChanged += (_, e) =>
+        {
+            // Fields re-render on the validation-state event: without it a message the person just answered stays on
+            // screen until the next submit.
+            if (_store[e.FieldIdentifier].Any())
+            {
+                _store.Clear(e.FieldIdentifier);
+                _context.NotifyValidationStateChanged();
+            }
+        };
     }
 
     /// <summary>A message that belongs to no field (shown above the buttons).</summary>
