@@ -82,6 +82,9 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // Resolve.
         await me.TestId("change-status").ClickAsync();
         await me.TestId("status-Resolved").ClickAsync();
+        // One moment: the closing update (proposed, reworded here) and what is still open, then resolve.
+        await me.TestId("closing-message").FillAsync("Rolled back the gateway deploy; payments are normal.");
+        await me.TestId("closing-submit").ClickAsync();
         await Expect(me.TestId("status-chip").First).ToHaveTextAsync("Resolved");
         await me.ScreenshotAsync("journey-03-resolved");
 
