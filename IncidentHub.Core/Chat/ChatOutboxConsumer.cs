@@ -25,10 +25,16 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
     public async Task HandleAsync(EventBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Events.All(e => CameFromTheChannel(e.Event)))
+        {
+            // Messages mirrored from the channel (a busy channel's whole traffic): nothing to say back, nothing to read.
+            return;
+        }
+
         var db = batch.Db;
         var incidentIds = batch.Events.Select(e => e.IncidentId).Distinct().ToList();
         var lanes = await db.ChatChannels.AsNoTracking()
-            .Where(c => c.Provider == provider && incidentIds.Contains(c.IncidentId))
+            .Where(c => c.Provider == provider && EF.Parameter(incidentIds).Contains(c.IncidentId))
             .ToDictionaryAsync(c => c.IncidentId, c => new Lane(c.IsPrivate, c.ArchivedAt is not null), cancellationToken);
         var words = await WordsAsync(db, batch.Events, cancellationToken);
         var dueTimes = await DueTimesAsync(db, batch.Events, cancellationToken);
@@ -65,6 +71,10 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
         }
     }
 
+    /// <summary>What the channel itself said or did (mirrored onto the timeline): never posted back to it.</summary>
+    private static bool CameFromTheChannel(IncidentEvent e) =>
+        e is ChatMessageMirrored or MirroredMessageEdited or MirroredMessageDeleted or MirroredMessageMarked or ChannelMemberJoined or ChatFileCopied;
+
     /// <summary>The events of one change to one incident, in order.</summary>
     private static IEnumerable<List<LoggedEvent>> Changes(IReadOnlyList<LoggedEvent> events)
     {
@@ -89,11 +99,11 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
     /// <summary>The timeline entries whose words are posted.</summary>
     private static async Task<Dictionary<long, Words>> WordsAsync(IncidentHubDbContext db, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
-        var ids = events.Where(e => e.TimelineEntryId is not null).Select(e => e.TimelineEntryId!.Value).Distinct().ToList();
+        var ids = events.Where(e => e.TimelineEntryId is not null && !CameFromTheChannel(e.Event)).Select(e => e.TimelineEntryId!.Value).Distinct().ToList();
         return ids.Count == 0
             ? []
             : await db.TimelineEntries.AsNoTracking()
-                .Where(e => ids.Contains(e.Id))
+                .Where(e => EF.Parameter(ids).Contains(e.Id))
                 .Select(e => new Words(e.Id, e.ActorName, e.Text, e.Detail))
                 .ToDictionaryAsync(w => w.Id, cancellationToken);
     }
@@ -105,7 +115,7 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
         return ids.Count == 0
             ? []
             : await db.UpdateReminders.AsNoTracking()
-                .Where(r => ids.Contains(r.IncidentId))
+                .Where(r => EF.Parameter(ids).Contains(r.IncidentId))
                 .ToDictionaryAsync(r => r.IncidentId, r => r.DueAt, cancellationToken);
     }
 

@@ -16,6 +16,12 @@ public sealed partial class EventDispatcher
     /// <summary>The most events one consumer is handed at a time.</summary>
     public const int BatchSize = 500;
 
+    /// <summary>
+    /// How far a durable consumer's stored position may trail the events it has handled without effects before it is
+    /// saved anyway (so a restart re-reads at most this many events that changed nothing).
+    /// </summary>
+    public const int MaxUnsavedEvents = 10 * BatchSize;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     private readonly IDbContextFactory<IncidentHubDbContext> _dbFactory;
@@ -80,11 +86,11 @@ public sealed partial class EventDispatcher
                     }
                     else if (stored.TryGetValue(slot.Consumer.Name, out var position))
                     {
-                        slot.Position = position;
+                        slot.Position = slot.Stored = position;
                     }
                     else
                     {
-                        slot.Position = slot.Consumer.StartsFromBeginning ? 0 : head;
+                        slot.Position = slot.Stored = slot.Consumer.StartsFromBeginning ? 0 : head;
                         db.EventConsumers.Add(new EventConsumerPosition(slot.Consumer.Name, slot.Position, _time.GetUtcNow()));
                     }
                 }
@@ -218,7 +224,7 @@ public sealed partial class EventDispatcher
                 if (batch is null)
                 {
                     // Another process handled these (and maybe more) first: go on from where it got to.
-                    slot.Position = await db.EventConsumers.AsNoTracking()
+                    slot.Position = slot.Stored = await db.EventConsumers.AsNoTracking()
                         .Where(c => c.Name == slot.Consumer.Name).Select(c => c.Position).SingleAsync(cancellationToken);
                     return true;
                 }
@@ -246,16 +252,27 @@ public sealed partial class EventDispatcher
     }
 
     /// <returns>The batch once committed; null when another process had moved the position first (nothing saved).</returns>
+    /// <remarks>
+    /// A batch that changes nothing (a chat consumer handed a channel's mirrored messages) is not worth a write of its
+    /// own: its position is saved with the consumer's next effects, or once it trails by <see cref="MaxUnsavedEvents"/>.
+    /// Handling such events again after a restart changes nothing either. The compare-and-swap is always against the
+    /// position last stored, so another process that moved it in between is still noticed.
+    /// </remarks>
     private async Task<EventBatch?> HandleDurablyAsync(IncidentHubDbContext db, Slot slot, IReadOnlyList<LoggedEvent> events, long last, CancellationToken cancellationToken)
     {
         var name = slot.Consumer.Name;
-        var from = slot.Position;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             var batch = new EventBatch(events, db);
             await slot.Consumer.HandleAsync(batch, ct);
+            if (!db.ChangeTracker.HasChanges() && batch.AfterCommitActions.Count == 0 && last - slot.Stored < MaxUnsavedEvents)
+            {
+                return batch;
+            }
+
+            var from = slot.Stored;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             var now = _time.GetUtcNow();
@@ -269,6 +286,7 @@ public sealed partial class EventDispatcher
             }
 
             await transaction.CommitAsync(ct);
+            slot.Stored = last;
             return batch;
         }, cancellationToken);
     }
@@ -301,7 +319,11 @@ public sealed partial class EventDispatcher
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
+        /// <summary>The last event handed to the consumer.</summary>
         public long Position { get; set; }
+
+        /// <summary>A durable consumer's position as last read or written in the database (at most <see cref="Position"/>).</summary>
+        public long Stored { get; set; }
 
         public int Failures { get; set; }
 

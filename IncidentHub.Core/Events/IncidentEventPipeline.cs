@@ -77,42 +77,28 @@ public sealed class IncidentEventPipeline(EventDispatcher dispatcher, TimeProvid
         var changeId = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         var others = await OtherIncidentsAsync(db, pending, cancellationToken);
-        var events = new List<(EventLogEntry Row, IncidentEvent Event)>(pending.Count);
+        var events = new List<(Func<EventLogEntry> Row, IncidentEvent Event)>(pending.Count);
         foreach (var p in pending)
         {
             var incidentEvent = p.Build();
             var (id, number, isPrivate) = p.Incident is { } incident
                 ? (incident.Id, incident.Number, incident.IsPrivate)
                 : others[p.IncidentId];
-            events.Add((new EventLogEntry(changeId, id, number, isPrivate, IncidentEventCatalog.KindOf(incidentEvent), p.OccurredAt, now,
-                p.ActorId, p.ActorName, p.Entry?.Id, IncidentEventCatalog.Serialize(incidentEvent)), incidentEvent));
+            var kind = IncidentEventCatalog.KindOf(incidentEvent);
+            var payload = IncidentEventCatalog.Serialize(incidentEvent);
+            var entryId = p.Entry?.Id;
+            events.Add((() => new EventLogEntry(changeId, id, number, isPrivate, kind, p.OccurredAt, now, p.ActorId, p.ActorName, entryId, payload), incidentEvent));
         }
 
-        // One row at a time keeps the log in the order things happened (a batched insert may number rows in any
-        // order). Only these rows are new now, so there is nothing for EF to detect in between.
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var (row, _) in events)
-            {
-                db.EventLog.Add(row);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
-
+        var rows = await EventLogInserts.InsertInOrderAsync(db, changeId, [.. events.Select(e => e.Row)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var incident in incidents)
         {
             incident.ClearPendingEvents();
         }
 
-        return [.. events.Select(e => new LoggedEvent(e.Row.Sequence, changeId, e.Row.IncidentId, e.Row.IncidentNumber, e.Row.IsPrivate,
-            e.Row.OccurredAt, e.Row.ActorId, e.Row.ActorName, e.Row.TimelineEntryId, e.Event))];
+        return [.. rows.Zip(events, (row, e) => new LoggedEvent(row.Sequence, changeId, row.IncidentId, row.IncidentNumber, row.IsPrivate,
+            row.OccurredAt, row.ActorId, row.ActorName, row.TimelineEntryId, e.Event))];
     }
 
     /// <summary>The number and visibility of incidents whose events were recorded without their aggregate.</summary>

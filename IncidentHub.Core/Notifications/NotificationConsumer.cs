@@ -51,7 +51,8 @@ public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsume
 
         var ids = notices.Select(n => n.Event.IncidentId).Distinct().ToList();
         var names = await batch.Db.Incidents.AsNoTracking()
-            .Where(i => ids.Contains(i.Id))
+            .Where(i => EF.Parameter(ids).Contains(i.Id))
+            .Select(i => new { i.Id, i.Name })
             .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         foreach (var (e, userId, kind, detail, store) in notices)
         {

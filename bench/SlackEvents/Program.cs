@@ -37,6 +37,10 @@ const string Secret = "bench-signing-secret";
 const string Channel = "C0BENCH";
 const int Threads = 2;
 
+// BENCH_WRK_CPU=1 runs wrk on that core alone (start the bench itself with `taskset -c 0`: the app, its background
+// processing and the bare endpoint inherit core 0), so the load generator does not take the server's core.
+var wrkCpu = Environment.GetEnvironmentVariable("BENCH_WRK_CPU") is { Length: > 0 } cpu ? cpu : null;
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 var repo = FindRepository();
@@ -279,8 +283,9 @@ static async Task WaitHealthyAsync(int port)
 
 async Task<WrkResult> WrkAsync(int port, string folder, int duration, int conns)
 {
-    var start = new ProcessStartInfo("wrk", ["-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", conns.ToString(CultureInfo.InvariantCulture),
-        "-d", $"{duration}s", "--latency", "--timeout", "10s", "-s", script, $"http://127.0.0.1:{port}", "--", folder])
+    string[] wrk = ["wrk", "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", conns.ToString(CultureInfo.InvariantCulture),
+        "-d", $"{duration}s", "--latency", "--timeout", "10s", "-s", script, $"http://127.0.0.1:{port}", "--", folder];
+    var start = new ProcessStartInfo(wrkCpu is null ? "wrk" : "taskset", wrkCpu is null ? wrk[1..] : ["-c", wrkCpu, .. wrk])
     {
         RedirectStandardOutput = true,
         UseShellExecute = false,

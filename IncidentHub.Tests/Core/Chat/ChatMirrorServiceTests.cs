@@ -101,6 +101,33 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
     }
 
     [Fact]
+    public async Task ABatch_IsTheSameNumberOfStatements_ForTwoOrFortyMessages_ItsEventsLoggedInTheOrderTheyWereSaid()
+    {
+        using var counter = new SqlCommandCounter();
+        var incident = await IncidentWithChannelAsync();
+        ChatEvent[] Messages(int first, int count) => [.. Enumerable.Range(first, count).Select(i => Posted(Channel, i, $"Message {i}"))];
+
+        var forTwo = await counter.CountAsync(() => Mirror.ApplyAsync(Provider, Messages(10, 2), Ct));
+        var forForty = await counter.CountAsync(() => Mirror.ApplyAsync(Provider, Messages(100, 40), Ct));
+
+        // A fixed number of queries and writes per batch (channels, messages, marks, people, the incidents of the
+        // events; no consumer position is written for messages nobody reacts to), plus at most the three rows each
+        // message adds (its timeline entry, its chat message, its event): SQLite sends every row as a statement of its
+        // own, SQL Server batches them. Nothing else is paid per message.
+        Assert.InRange(forTwo, 1, 11);
+        Assert.InRange(forForty, forTwo, forTwo + (38 * 3));
+        var mirrored = IncidentHub.Core.Events.IncidentEventCatalog.KindOf(typeof(IncidentHub.Core.Events.ChatMessageMirrored));
+        var log = await Harness.QueryAsync(db => db.EventLog
+            .Where(e => e.IncidentId == incident.Id && e.Kind == mirrored)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(Ct));
+        Assert.Equal(
+            [.. Enumerable.Range(10, 2).Concat(Enumerable.Range(100, 40)).Select(Ts)],
+            log.Select(e => ((IncidentHub.Core.Events.ChatMessageMirrored)e.ToLoggedEvent().Event).MessageId));
+        Assert.Equal(log.Select(e => e.TimelineEntryId).Order(), log.Select(e => e.TimelineEntryId));
+    }
+
+    [Fact]
     public async Task ThreadReply_IsLinkedToItsParent()
     {
         var incident = await IncidentWithChannelAsync();

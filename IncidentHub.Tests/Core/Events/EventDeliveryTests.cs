@@ -94,6 +94,66 @@ public abstract class EventDeliveryTests(TestDatabase database) : DatabaseTest(d
         Assert.Equal(Expected, await OutboxAsync());
     }
 
+    /// <summary>A durable consumer with effects for updates only: a notification to the one who posted it.</summary>
+    private sealed class UpdatesOnlyConsumer : IEventConsumer
+    {
+        public int Seen { get; private set; }
+
+        public string Name => "updates-only";
+
+        public bool IsDurable => true;
+
+        public Task HandleAsync(EventBatch batch, CancellationToken cancellationToken)
+        {
+            Seen += batch.Events.Count;
+            foreach (var e in batch.Events.Where(e => e.Event is UpdatePosted))
+            {
+                batch.Db.Notifications.Add(new IncidentHub.Core.Notifications.Notification(
+                    e.ActorId!, IncidentHub.Core.Notifications.NotificationKind.UpdateDue, e.IncidentId, e.OccurredAt, "update"));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private Task<long> StoredPositionAsync(string name) =>
+        Harness.QueryAsync(db => db.EventConsumers.Where(c => c.Name == name).Select(c => c.Position).SingleAsync(Ct));
+
+    private Task<long> HeadAsync() => Harness.QueryAsync(db => db.EventLog.MaxAsync(e => e.Sequence, Ct));
+
+    [Fact]
+    public async Task ABatchThatChangesNothing_WritesNoPosition_ItIsSavedWithTheNextEffects_AndARestartRedoesNothing()
+    {
+        var consumer = new UpdatesOnlyConsumer();
+        await using var before = new ServiceHarness(Database, s => s.AddSingleton<IEventConsumer>(consumer));
+        var riley = await before.CreateResponderAsync("Riley Chen");
+        var incident = await before.DeclareAsync(riley, "Checkout failing");
+        var registered = await StoredPositionAsync(consumer.Name);
+
+        // The declaration changes nothing for this consumer: it was handed the events, its stored position stays.
+        Assert.True(consumer.Seen > 0);
+        Assert.True(await HeadAsync() > registered);
+
+        await before.Updates.PostUpdateAsync(riley, incident.Id, new PostUpdateRequest { Message = "Found the bad deploy." }, Ct);
+        Assert.Equal(await HeadAsync(), await StoredPositionAsync(consumer.Name));
+
+        var critical = await before.SeverityIdAsync("Critical");
+        var major = await before.SeverityIdAsync("Major");
+        await before.Incidents.ChangeSeverityAsync(riley, incident.Id, major, critical, Ct);
+        var afterUpdate = await StoredPositionAsync(consumer.Name);
+        Assert.True(await HeadAsync() > afterUpdate);
+
+        // A restart hands the trailing events to the consumer again; they change nothing the second time either.
+        var restarted = new UpdatesOnlyConsumer();
+        await using var after = new ServiceHarness(Database, s => s.AddSingleton<IEventConsumer>(restarted));
+        var handled = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
+
+        // Only the severity change trailed the stored position.
+        Assert.True(handled >= 1);
+        Assert.Equal(1, restarted.Seen);
+        Assert.Equal(1, await Harness.QueryAsync(db => db.Notifications.CountAsync(n => n.Detail == "update", Ct)));
+    }
+
     [Fact]
     public async Task AFailingConsumer_DoesNotStopTheOthers_NorTheChange()
     {
