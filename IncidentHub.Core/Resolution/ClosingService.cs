@@ -107,6 +107,9 @@ public sealed class ClosingService(IncidentCommandRunner runner, IncidentQueries
 
                 incident.ChangeStatus(actor, request.ExpectedStatus, request.Target, now);
             }
+
+            // A value, so the runner takes the awaited overload (an async lambda without one would be async void).
+            return true;
         }, cancellationToken);
     }
 }

@@ -53,7 +53,7 @@ public sealed class ClosingDialogTests(SqliteTestDatabase database) : IClassFixt
         provider.WaitForAssertion(() =>
         {
             Assert.Contains("Rotate the gateway keys", provider.Find("[data-testid=closing-action]").TextContent, StringComparison.Ordinal);
-            Assert.NotNull(provider.Find("[data-testid=closing-action-KeepAsFollowUp] input:checked"));
+            Assert.NotNull(provider.Find("[data-testid=closing-action-KeepAsFollowUp]:checked"));
             Assert.Contains("Some card payments are failing", provider.Find("[data-testid=closing-notice]").TextContent, StringComparison.Ordinal);
             Assert.Contains("has been resolved", provider.Find("[data-testid=closing-notice-message]").GetAttribute("value") ?? "", StringComparison.Ordinal);
             Assert.Contains("Incident Lead: Riley Chen", provider.Find("[data-testid=closing-roles]").TextContent, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ClosingDialogTests(SqliteTestDatabase database) : IClassFixt
 
         var result = await dialog.Result.WaitAsync(ComponentHarness.Wait, Xunit.TestContext.Current.CancellationToken);
         Assert.False(result!.Canceled);
-        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number))!;
+        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number, Xunit.TestContext.Current.CancellationToken))!;
         Assert.Equal(IncidentStatus.Resolved, detail.Status);
         Assert.True(Assert.Single(detail.Actions).IsFollowUp);
         Assert.Empty((await _ui.Core.StatusPage.GetSnapshotAsync(Xunit.TestContext.Current.CancellationToken)).Active);
@@ -81,12 +81,12 @@ public sealed class ClosingDialogTests(SqliteTestDatabase database) : IClassFixt
     {
         var (provider, _) = await ShowAsync(IncidentStatus.Resolved);
 
-        await provider.Find("[data-testid=closing-action-Drop] input").ChangeAsync(new() { Value = "on" });
+        await provider.Find("[data-testid=closing-action-Drop]").ClickAsync(new());
         provider.WaitForElement("[data-testid=closing-action-reason]");
         await provider.Find("form").SubmitAsync();
 
         provider.WaitForAssertion(() => Assert.Contains("Say why \"Rotate the gateway keys\" is not being done.", provider.Markup, StringComparison.Ordinal));
-        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number))!;
+        var detail = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number, Xunit.TestContext.Current.CancellationToken))!;
         Assert.Equal((IncidentStatus.Monitoring, ActionStatus.Outstanding), (detail.Status, detail.Actions[0].Status));
     }
 

@@ -29,15 +29,15 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
     {
         var incident = await _app.DeclareAsync(_lead, "Card payments failing for EU customers");
         var incidents = _app.Get<IncidentService>();
-        await incidents.ChangeStatusAsync(_lead.Actor, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating);
-        await _app.Get<ActionService>().AddAsync(_lead.Actor, incident.Id, new AddActionRequest { Title = "Rotate the gateway keys" });
+        await incidents.ChangeStatusAsync(_lead.Actor, incident.Id, IncidentStatus.Triage, IncidentStatus.Investigating, TestContext.Current.CancellationToken);
+        await _app.Get<ActionService>().AddAsync(_lead.Actor, incident.Id, new AddActionRequest { Title = "Rotate the gateway keys" }, TestContext.Current.CancellationToken);
         await _app.Get<PublicationService>().PublishAsync(_lead.Actor, incident.Id, new PublicNoticeForm
         {
             Title = "Some card payments are failing",
             Message = "We are working on a fix.",
             Status = PublicStatus.Investigating,
             Impacts = new Dictionary<int, ComponentState> { [_payments] = ComponentState.PartialOutage },
-        });
+        }, TestContext.Current.CancellationToken);
         await using var riley = await BrowserSession.OpenAsync(browser, _app, width, 900);
         await riley.SignInAsync(_lead, $"/incidents/{incident.Number}");
 
