@@ -16,7 +16,7 @@ public sealed class ActionService(IncidentCommandRunner runner)
         {
             var owner = string.IsNullOrEmpty(request.OwnerId)
                 ? null
-                : await UserLookup.FindResponderAsync(db, request.OwnerId, nameof(request.OwnerId), cancellationToken);
+                : await UserLookup.FindWhoCanActAsync(db, incident, request.OwnerId, nameof(request.OwnerId), cancellationToken);
             return incident.AddAction(actor, request, owner, now);
         }, cancellationToken);
         return action.Id;
@@ -30,7 +30,7 @@ public sealed class ActionService(IncidentCommandRunner runner)
         {
             var owner = string.IsNullOrEmpty(ownerId)
                 ? null
-                : await UserLookup.FindResponderAsync(db, ownerId, "OwnerId", cancellationToken);
+                : await UserLookup.FindWhoCanActAsync(db, incident, ownerId, "OwnerId", cancellationToken);
             incident.ChangeActionOwner(actor, actionId, expectedOwnerId, owner, now);
             return true;
         }, cancellationToken);

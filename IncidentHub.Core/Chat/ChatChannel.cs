@@ -13,10 +13,9 @@ public sealed class ChatChannel
     {
     }
 
-    internal ChatChannel(int incidentId, string provider, bool isPrivate, DateTimeOffset requestedAt)
+    internal ChatChannel(int incidentId, bool isPrivate, DateTimeOffset requestedAt)
     {
         IncidentId = incidentId;
-        Provider = provider;
         IsPrivate = isPrivate;
         RequestedAt = requestedAt;
     }
@@ -24,9 +23,6 @@ public sealed class ChatChannel
     public int IncidentId { get; private set; }
 
     public Incident? Incident { get; private set; }
-
-    /// <summary>Which chat system, e.g. "slack".</summary>
-    public string Provider { get; private set; } = "";
 
     /// <summary>The channel's id in the chat system; null until it exists.</summary>
     public string? ExternalId { get; private set; }

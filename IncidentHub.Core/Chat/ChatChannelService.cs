@@ -18,11 +18,11 @@ public sealed partial class ChatChannelService(IDbContextFactory<IncidentHubDbCo
     }
 
     /// <summary>The incident whose channel this is, or null.</summary>
-    public async Task<ChatChannelView?> FindByChannelAsync(string provider, string channelId, CancellationToken cancellationToken = default)
+    public async Task<ChatChannelView?> FindByChannelAsync(string channelId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatChannels.AsNoTracking()
-            .Where(c => c.Provider == provider && c.ExternalId == channelId)
+            .Where(c => c.ExternalId == channelId)
             .Select(View)
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -87,7 +87,7 @@ public sealed partial class ChatChannelService(IDbContextFactory<IncidentHubDbCo
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<ChatChannel, ChatChannelView>> View = c => new ChatChannelView(
-        c.IncidentId, c.Incident!.Number, c.Incident.Status, c.Provider, c.ExternalId, c.Name, c.IsPrivate,
+        c.IncidentId, c.Incident!.Number, c.Incident.Status, c.ExternalId, c.Name, c.IsPrivate,
         c.AnnouncementChannelId, c.AnnouncementMessageId, c.ArchivedAt, c.Incident.Visibility == IncidentVisibility.Private);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} already has a chat channel; a second one was made and is refused")]
@@ -98,7 +98,6 @@ public sealed record ChatChannelView(
     int IncidentId,
     int IncidentNumber,
     IncidentStatus IncidentStatus,
-    string Provider,
     string? ChannelId,
     string? Name,
     bool IsPrivate,

@@ -17,7 +17,7 @@ public enum ChatInboxStatus
 
 /// <summary>
 /// An event received from a chat system, stored before it is acknowledged and applied later by a background sweep.
-/// The event's own id is unique per provider, so a retried delivery finds its first copy. Once applied, the payload is
+/// The event's own id is unique, so a retried delivery finds its first copy. Once applied, the payload is
 /// dropped (the timeline holds what matters) and the row stays a while longer to recognise late retries.
 /// </summary>
 public sealed class ChatInboxItem
@@ -28,9 +28,8 @@ public sealed class ChatInboxItem
     {
     }
 
-    public ChatInboxItem(string provider, string eventId, string kind, string payload, int retryNumber, DateTimeOffset receivedAt)
+    public ChatInboxItem(string eventId, string kind, string payload, int retryNumber, DateTimeOffset receivedAt)
     {
-        Provider = provider;
         EventId = eventId;
         Kind = kind;
         Payload = payload;
@@ -40,8 +39,6 @@ public sealed class ChatInboxItem
     }
 
     public long Id { get; private set; }
-
-    public string Provider { get; private set; } = "";
 
     /// <summary>The chat system's id for this delivery's event (the same on every retry).</summary>
     public string EventId { get; private set; } = "";
@@ -73,7 +70,7 @@ public sealed class ChatInboxItem
     public string? Outcome { get; private set; }
 
     /// <summary>An interaction handled while the request was open (a form submission): kept only to recognise a repeat.</summary>
-    internal static ChatInboxItem Handled(string provider, string eventId, string kind, DateTimeOffset now) => new(provider, eventId, kind, "", 0, now)
+    internal static ChatInboxItem Handled(string eventId, string kind, DateTimeOffset now) => new(eventId, kind, "", 0, now)
     {
         Status = ChatInboxStatus.Done,
         Payload = null,

@@ -30,21 +30,18 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var fresh = new List<int>();
-        var seen = new HashSet<(string, string)>();
-        foreach (var group in items.Select((item, index) => (item, index)).GroupBy(x => x.item.Provider))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var eventIds = items.Select(item => item.EventId).Distinct().ToList();
+        var stored = (await db.ChatInbox.AsNoTracking()
+                .Where(i => eventIds.Contains(i.EventId))
+                .Select(i => i.EventId)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        for (var index = 0; index < items.Count; index++)
         {
-            var eventIds = group.Select(x => x.item.EventId).Distinct().ToList();
-            var stored = (await db.ChatInbox.AsNoTracking()
-                    .Where(i => i.Provider == group.Key && eventIds.Contains(i.EventId))
-                    .Select(i => i.EventId)
-                    .ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-            foreach (var (item, index) in group)
+            if (!stored.Contains(items[index].EventId) && seen.Add(items[index].EventId))
             {
-                if (!stored.Contains(item.EventId) && seen.Add((item.Provider, item.EventId)))
-                {
-                    fresh.Add(index);
-                }
+                fresh.Add(index);
             }
         }
 
@@ -69,7 +66,7 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
         {
             await using var single = await dbFactory.CreateDbContextAsync(cancellationToken);
             var item = items[index];
-            single.ChatInbox.Add(new ChatInboxItem(item.Provider, item.EventId, item.Kind, item.Payload ?? "", item.RetryNumber, item.ReceivedAt));
+            single.ChatInbox.Add(new ChatInboxItem(item.EventId, item.Kind, item.Payload ?? "", item.RetryNumber, item.ReceivedAt));
             try
             {
                 await single.SaveChangesAsync(cancellationToken);
@@ -77,7 +74,7 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
             }
             catch (DbUpdateException)
             {
-                if (!await ExistsAsync(item.Provider, item.EventId, cancellationToken))
+                if (!await ExistsAsync(item.EventId, cancellationToken))
                 {
                     throw;
                 }
@@ -93,15 +90,15 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
     /// Records that an interaction (a form submission, say) is being handled now. False when it was recorded before:
     /// a repeat that must not be handled twice.
     /// </summary>
-    public async Task<bool> TryRecordHandledAsync(string provider, string eventId, string kind, CancellationToken cancellationToken = default)
+    public async Task<bool> TryRecordHandledAsync(string eventId, string kind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.ChatInbox.AnyAsync(i => i.Provider == provider && i.EventId == eventId, cancellationToken))
+        if (await db.ChatInbox.AnyAsync(i => i.EventId == eventId, cancellationToken))
         {
             return false;
         }
 
-        db.ChatInbox.Add(ChatInboxItem.Handled(provider, eventId, kind, time.GetUtcNow()));
+        db.ChatInbox.Add(ChatInboxItem.Handled(eventId, kind, time.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -114,32 +111,32 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
     }
 
     /// <summary>Forgets a handled interaction whose handling failed, so that trying again is not taken for a repeat.</summary>
-    public async Task ForgetAsync(string provider, string eventId, CancellationToken cancellationToken = default)
+    public async Task ForgetAsync(string eventId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ChatInbox.Where(i => i.Provider == provider && i.EventId == eventId).ExecuteDeleteAsync(cancellationToken);
+        await db.ChatInbox.Where(i => i.EventId == eventId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>When an event of this kind last arrived (a revoked token, a rate limit), for the admin page.</summary>
-    public async Task<DateTimeOffset?> LastReceivedAsync(string provider, string kind, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> LastReceivedAsync(string kind, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatInbox.AsNoTracking()
-            .Where(i => i.Provider == provider && i.Kind == kind)
+            .Where(i => i.Kind == kind)
             .OrderByDescending(i => i.Id)
             .Select(i => (DateTimeOffset?)i.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Claims up to <paramref name="max"/> due events, oldest first, for <paramref name="lease"/>.</summary>
-    public async Task<IReadOnlyList<ChatInboxWork>> ClaimAsync(string provider, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChatInboxWork>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcTicks;
         var until = now + lease.Ticks;
         var token = Guid.NewGuid().ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.ChatInbox.AsNoTracking()
-            .Where(i => i.Provider == provider && i.Status == ChatInboxStatus.Pending && i.NextAttemptAtTicks <= now && i.LeaseUntilTicks <= now)
+            .Where(i => i.Status == ChatInboxStatus.Pending && i.NextAttemptAtTicks <= now && i.LeaseUntilTicks <= now)
             .OrderBy(i => i.Id)
             .Take(max)
             .Select(i => i.Id)
@@ -199,21 +196,19 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
         }
     }
 
-    public async Task<ChatInboxSummary> SummaryAsync(string provider, CancellationToken cancellationToken = default)
+    public async Task<ChatInboxSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.ChatInbox.AsNoTracking()
-            .Where(i => i.Provider == provider)
             .GroupBy(i => i.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var last = await db.ChatInbox.AsNoTracking()
-            .Where(i => i.Provider == provider)
             .OrderByDescending(i => i.Id)
             .Select(i => (DateTimeOffset?)i.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
         var failed = await db.ChatInbox.AsNoTracking()
-            .Where(i => i.Provider == provider && i.Status == ChatInboxStatus.Failed)
+            .Where(i => i.Status == ChatInboxStatus.Failed)
             .OrderByDescending(i => i.Id)
             .Take(50)
             .Select(i => new ChatInboxFailure(i.Id, i.Kind, i.Outcome, i.ReceivedAt, i.Attempts))
@@ -257,10 +252,10 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
         return purged;
     }
 
-    private async Task<bool> ExistsAsync(string provider, string eventId, CancellationToken cancellationToken)
+    private async Task<bool> ExistsAsync(string eventId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ChatInbox.AnyAsync(i => i.Provider == provider && i.EventId == eventId, cancellationToken);
+        return await db.ChatInbox.AnyAsync(i => i.EventId == eventId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} applied chat events")]

@@ -29,7 +29,7 @@ public sealed partial class ChatMirrorService(
 
     private const int MaxAttempts = 3;
 
-    public async Task<IReadOnlyList<ChatApplyOutcome>> ApplyAsync(string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChatApplyOutcome>> ApplyAsync(IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -41,7 +41,7 @@ public sealed partial class ChatMirrorService(
         {
             try
             {
-                return await ApplyOnceAsync(provider, events, cancellationToken);
+                return await ApplyOnceAsync(events, cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
@@ -50,12 +50,12 @@ public sealed partial class ChatMirrorService(
         }
     }
 
-    private async Task<IReadOnlyList<ChatApplyOutcome>> ApplyOnceAsync(string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ChatApplyOutcome>> ApplyOnceAsync(IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await pipeline.SaveAsync(db, async (recorder, ct) =>
         {
-            var batch = await Batch.LoadAsync(db, recorder, provider, events, ct);
+            var batch = await Batch.LoadAsync(db, recorder, events, ct);
             var now = time.GetUtcNow();
             var outcomes = new List<ChatApplyOutcome>(events.Count);
             foreach (var chatEvent in events)
@@ -249,11 +249,11 @@ public sealed partial class ChatMirrorService(
 
         public HashSet<LinkedChannel> Touched { get; } = [];
 
-        public static async Task<Batch> LoadAsync(IncidentHubDbContext db, EventRecorder recorder, string provider, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
+        public static async Task<Batch> LoadAsync(IncidentHubDbContext db, EventRecorder recorder, IReadOnlyList<ChatEvent> events, CancellationToken cancellationToken)
         {
             var channelIds = events.Select(e => e.ChannelId).Distinct().ToList();
             var channels = await db.ChatChannels.AsNoTracking()
-                .Where(c => c.Provider == provider && c.ExternalId != null && channelIds.Contains(c.ExternalId))
+                .Where(c => c.ExternalId != null && channelIds.Contains(c.ExternalId))
                 .Select(c => new LinkedChannel(c.ExternalId!, c.IncidentId, c.Incident!.Number))
                 .ToDictionaryAsync(c => c.ChannelId, StringComparer.Ordinal, cancellationToken);
             var linked = events.Where(e => channels.ContainsKey(e.ChannelId)).ToList();
@@ -301,7 +301,7 @@ public sealed partial class ChatMirrorService(
             if (authorIds.Count > 0)
             {
                 var known = await db.ChatUsers.AsNoTracking()
-                    .Where(u => u.Provider == provider && authorIds.Contains(u.ExternalId))
+                    .Where(u => authorIds.Contains(u.ExternalId))
                     .Select(u => new { u.ExternalId, u.DisplayName, u.MatchedUserId })
                     .ToListAsync(cancellationToken);
                 var matchedIds = known.Select(k => k.MatchedUserId).OfType<string>().Distinct().ToList();

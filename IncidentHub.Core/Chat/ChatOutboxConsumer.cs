@@ -16,7 +16,7 @@ namespace IncidentHub.Core.Chat;
 /// there no more. Incidents without a channel (declared before the chat system was connected, or demo data) are
 /// left alone.
 /// </summary>
-public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnumerable<IChatOutboxSignal> signals) : IEventConsumer
+public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutboxSignal> signals) : IEventConsumer
 {
     public string Name => "chat-outbox";
 
@@ -34,12 +34,12 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
         var db = batch.Db;
         var incidentIds = batch.Events.Select(e => e.IncidentId).Distinct().ToList();
         var lanes = await db.ChatChannels.AsNoTracking()
-            .Where(c => c.Provider == provider && EF.Parameter(incidentIds).Contains(c.IncidentId))
+            .Where(c => EF.Parameter(incidentIds).Contains(c.IncidentId))
             .ToDictionaryAsync(c => c.IncidentId, c => new Lane(c.IsPrivate, c.ArchivedAt is not null), cancellationToken);
         var words = await WordsAsync(db, batch.Events, cancellationToken);
         var dueTimes = await DueTimesAsync(db, batch.Events, cancellationToken);
 
-        var plan = new Plan(db, provider, time.GetUtcNow());
+        var plan = new Plan(db, time.GetUtcNow());
         foreach (var change in Changes(batch.Events))
         {
             if (change[0].Event is IncidentDeclared declared)
@@ -124,7 +124,7 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
     private sealed record Words(long Id, string ActorName, string Text, string? Detail);
 
     /// <summary>The calls for a batch, in the order they go out.</summary>
-    private sealed class Plan(IncidentHubDbContext db, string provider, DateTimeOffset now)
+    private sealed class Plan(IncidentHubDbContext db, DateTimeOffset now)
     {
         public int Queued { get; private set; }
 
@@ -132,7 +132,7 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
         {
             var isPrivate = declared.Visibility == IncidentVisibility.Private;
             var reference = IncidentReference.Format(e.IncidentNumber);
-            db.ChatChannels.Add(new ChatChannel(e.IncidentId, provider, isPrivate, now));
+            db.ChatChannels.Add(new ChatChannel(e.IncidentId, isPrivate, now));
             Enqueue(e, ChatOperationKind.CreateChannel, new CreateChannelOperation(e.IncidentNumber, declared.Name, isPrivate));
             Enqueue(e, ChatOperationKind.SetTopic, new SetTopicOperation($"{reference}: {declared.Name}"));
             Enqueue(e, ChatOperationKind.Invite, new InviteOperation([.. new[] { declared.DeclaredById, declared.LeadId }.Distinct()]));
@@ -254,7 +254,7 @@ public sealed class ChatOutboxConsumer(string provider, TimeProvider time, IEnum
 
         private void Enqueue<T>(LoggedEvent e, ChatOperationKind kind, T operation)
         {
-            ChatOutboxService.Enqueue(db, provider, e.IncidentId, kind, operation, now);
+            ChatOutboxService.Enqueue(db, e.IncidentId, kind, operation, now);
             Queued++;
         }
     }

@@ -53,9 +53,8 @@ public sealed class ChatOutboxItem
     {
     }
 
-    internal ChatOutboxItem(string provider, Incident? incident, int? incidentId, ChatOperationKind kind, string payload, DateTimeOffset now)
+    internal ChatOutboxItem(Incident? incident, int? incidentId, ChatOperationKind kind, string payload, DateTimeOffset now)
     {
-        Provider = provider;
         Incident = incident;
         if (incident is null)
         {
@@ -69,8 +68,6 @@ public sealed class ChatOutboxItem
     }
 
     public long Id { get; private set; }
-
-    public string Provider { get; private set; } = "";
 
     /// <summary>The incident, which is also the lane; null for workspace-wide calls (a test message).</summary>
     public int? IncidentId { get; private set; }

@@ -19,25 +19,25 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
     public const int MaxAttempts = 8;
 
     /// <summary>Adds a call to <paramref name="db"/>'s unit of work, in incident <paramref name="incidentId"/>'s lane.</summary>
-    internal static void Enqueue<T>(IncidentHubDbContext db, string provider, int incidentId, ChatOperationKind kind, T operation, DateTimeOffset now) =>
-        db.ChatOutbox.Add(new ChatOutboxItem(provider, null, incidentId, kind, ChatOperations.Serialize(operation), now));
+    internal static void Enqueue<T>(IncidentHubDbContext db, int incidentId, ChatOperationKind kind, T operation, DateTimeOffset now) =>
+        db.ChatOutbox.Add(new ChatOutboxItem(null, incidentId, kind, ChatOperations.Serialize(operation), now));
 
     /// <summary>Queues a call on its own (a nudge, a test message). <paramref name="incidentId"/> null: the workspace lane.</summary>
-    public async Task<long> EnqueueAsync<T>(string provider, int? incidentId, ChatOperationKind kind, T operation, CancellationToken cancellationToken = default)
+    public async Task<long> EnqueueAsync<T>(int? incidentId, ChatOperationKind kind, T operation, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = new ChatOutboxItem(provider, null, incidentId, kind, ChatOperations.Serialize(operation), time.GetUtcNow());
+        var item = new ChatOutboxItem(null, incidentId, kind, ChatOperations.Serialize(operation), time.GetUtcNow());
         db.ChatOutbox.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return item.Id;
     }
 
     /// <summary>Queues a test message in the workspace lane (admins only).</summary>
-    public Task<long> EnqueueTestMessageAsync(Actor actor, string provider, CancellationToken cancellationToken = default)
+    public Task<long> EnqueueTestMessageAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureAdmin();
-        return EnqueueAsync(provider, null, ChatOperationKind.Post,
+        return EnqueueAsync(null, ChatOperationKind.Post,
             new PostOperation($"Test message from IncidentHub, sent by {actor.DisplayName}.", "If you can read this, IncidentHub can post here."),
             cancellationToken);
     }
@@ -46,14 +46,14 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
     /// Claims the head of up to <paramref name="maxLanes"/> lanes whose head is due, oldest first, for
     /// <paramref name="lease"/>. A lane whose head waits (for a retry, or under another worker's lease) stays blocked.
     /// </summary>
-    public async Task<IReadOnlyList<ChatOutboxWork>> ClaimAsync(string provider, int maxLanes, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChatOutboxWork>> ClaimAsync(int maxLanes, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcTicks;
         var until = now + lease.Ticks;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var heads = await db.ChatOutbox.AsNoTracking()
-            .Where(o => o.Provider == provider && o.Status == ChatOutboxStatus.Pending)
-            .Where(o => !db.ChatOutbox.Any(p => p.Provider == provider && p.Status == ChatOutboxStatus.Pending && p.IncidentId == o.IncidentId && p.Id < o.Id))
+            .Where(o => o.Status == ChatOutboxStatus.Pending)
+            .Where(o => !db.ChatOutbox.Any(p => p.Status == ChatOutboxStatus.Pending && p.IncidentId == o.IncidentId && p.Id < o.Id))
             .Where(o => o.NextAttemptAtTicks <= now && o.LeaseUntilTicks <= now)
             .OrderBy(o => o.Id)
             .Take(maxLanes)
@@ -155,22 +155,22 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
     }
 
     /// <summary>When the next pending call becomes due (for a worker deciding whether to wait for it); null when none.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(string provider, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ticks = await db.ChatOutbox.AsNoTracking()
-            .Where(o => o.Provider == provider && o.Status == ChatOutboxStatus.Pending)
+            .Where(o => o.Status == ChatOutboxStatus.Pending)
             .Select(o => (long?)(o.NextAttemptAtTicks > o.LeaseUntilTicks ? o.NextAttemptAtTicks : o.LeaseUntilTicks))
             .MinAsync(cancellationToken);
         return ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
     }
 
     /// <summary>Pending and failed calls, oldest first, for the admin page.</summary>
-    public async Task<IReadOnlyList<ChatOutboxView>> ListOpenAsync(string provider, int take = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChatOutboxView>> ListOpenAsync(int take = 100, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatOutbox.AsNoTracking()
-            .Where(o => o.Provider == provider && (o.Status == ChatOutboxStatus.Pending || o.Status == ChatOutboxStatus.Failed))
+            .Where(o => (o.Status == ChatOutboxStatus.Pending || o.Status == ChatOutboxStatus.Failed))
             .OrderBy(o => o.Id)
             .Take(take)
             .Select(o => new ChatOutboxView(o.Id, o.IncidentId, o.Incident != null ? o.Incident.Number : null, o.Kind, o.Status, o.Attempts,
@@ -178,11 +178,10 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ChatOutboxSummary> SummaryAsync(string provider, CancellationToken cancellationToken = default)
+    public async Task<ChatOutboxSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.ChatOutbox.AsNoTracking()
-            .Where(o => o.Provider == provider)
             .GroupBy(o => o.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -22,9 +22,8 @@ public static class ChatServiceCollectionExtensions
     /// calls each event calls for (nudges included). Register only when the chat system is configured; the host may
     /// register <see cref="IChatOutboxSignal"/>s to send the calls straight away.
     /// </summary>
-    public static IServiceCollection AddChatOutbox(this IServiceCollection services, string provider) =>
+    public static IServiceCollection AddChatOutbox(this IServiceCollection services) =>
         services.AddEventConsumer(sp => new ChatOutboxConsumer(
-            provider,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IChatOutboxSignal>()));
 }

@@ -26,13 +26,10 @@ public sealed class ChatUser
     {
     }
 
-    internal ChatUser(string provider, string externalId)
+    internal ChatUser(string externalId)
     {
-        Provider = provider;
         ExternalId = externalId;
     }
-
-    public string Provider { get; private set; } = "";
 
     public string ExternalId { get; private set; } = "";
 

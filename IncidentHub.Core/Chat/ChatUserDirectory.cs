@@ -17,17 +17,19 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
     /// <summary>How long a cached profile is trusted before the adapter asks the chat system again.</summary>
     public static readonly TimeSpan ProfileLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>The actor id of a chat user without an account: "provider:externalId".</summary>
-    public static string ExternalActorId(string provider, string externalId) => $"{provider}:{externalId}";
+    /// <summary>How the actor id of a Slack user without an account starts.</summary>
+    public const string ExternalActorPrefix = "slack:";
+
+    /// <summary>The actor id of a Slack user without an account: "slack:U123".</summary>
+    public static string ExternalActorId(string externalId) => ExternalActorPrefix + externalId;
 
     /// <summary>Reads an external actor id back; false for IncidentHub account ids.</summary>
-    public static bool TryParseExternalActorId(string provider, string actorId, out string externalId)
+    public static bool TryParseExternalActorId(string actorId, out string externalId)
     {
         ArgumentNullException.ThrowIfNull(actorId);
-        var prefix = provider + ":";
-        if (actorId.StartsWith(prefix, StringComparison.Ordinal) && actorId.Length > prefix.Length)
+        if (actorId.StartsWith(ExternalActorPrefix, StringComparison.Ordinal) && actorId.Length > ExternalActorPrefix.Length)
         {
-            externalId = actorId[prefix.Length..];
+            externalId = actorId[ExternalActorPrefix.Length..];
             return true;
         }
 
@@ -35,11 +37,11 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
         return false;
     }
 
-    public async Task<ChatUserView?> GetAsync(string provider, string externalId, CancellationToken cancellationToken = default)
+    public async Task<ChatUserView?> GetAsync(string externalId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatUsers.AsNoTracking()
-            .Where(u => u.Provider == provider && u.ExternalId == externalId)
+            .Where(u => u.ExternalId == externalId)
             .Select(u => new ChatUserView(u.ExternalId, u.DisplayName, u.Email, u.MatchedUserId, u.RefreshedAt) { Kind = u.Kind })
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -53,7 +55,7 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
         kind == ChatUserKind.Member || role == AppRole.Viewer ? role : AppRole.Viewer;
 
     /// <summary>Stores what the chat system says about a person and matches them to an account by email.</summary>
-    public async Task<ChatUserView> RecordAsync(string provider, string externalId, string displayName, string? email, ChatUserKind kind, CancellationToken cancellationToken = default)
+    public async Task<ChatUserView> RecordAsync(string externalId, string displayName, string? email, ChatUserKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalId);
         var name = Clip(string.IsNullOrWhiteSpace(displayName) ? externalId : displayName.Trim(), TextLimits.PersonName);
@@ -71,10 +73,10 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
                     .FirstOrDefaultAsync(cancellationToken);
             }
 
-            var user = await db.ChatUsers.SingleOrDefaultAsync(u => u.Provider == provider && u.ExternalId == externalId, cancellationToken);
+            var user = await db.ChatUsers.SingleOrDefaultAsync(u => u.ExternalId == externalId, cancellationToken);
             if (user is null)
             {
-                user = new ChatUser(provider, externalId);
+                user = new ChatUser(externalId);
                 db.ChatUsers.Add(user);
             }
 
@@ -96,13 +98,14 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
 
     /// <summary>
     /// The actor for a chat user: their account when matched and active; a deactivated account may not act; anyone
-    /// else acts with <paramref name="defaultRole"/> under their chat name.
+    /// else acts with <paramref name="defaultRole"/> under their chat name. Guests, bots, people not described yet and
+    /// deactivated accounts are <see cref="Actor.IsRestricted"/>: they neither declare nor act through a role they hold.
     /// </summary>
-    public async Task<Actor> ActorForAsync(string provider, string externalId, string fallbackName, AppRole defaultRole, CancellationToken cancellationToken = default)
+    public async Task<Actor> ActorForAsync(string externalId, string fallbackName, AppRole defaultRole, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cached = await db.ChatUsers.AsNoTracking()
-            .Where(u => u.Provider == provider && u.ExternalId == externalId)
+            .Where(u => u.ExternalId == externalId)
             .Select(u => new { u.DisplayName, u.MatchedUserId, u.Kind })
             .SingleOrDefaultAsync(cancellationToken);
         var kind = cached?.Kind ?? ChatUserKind.Unknown;
@@ -114,24 +117,32 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
                 .SingleOrDefaultAsync(cancellationToken);
             if (account is not null)
             {
-                return new Actor(account.Id, account.DisplayName, Cap(account.IsActive ? account.Role : AppRole.Viewer, kind)) { Via = TimelineSource.Slack };
+                return new Actor(account.Id, account.DisplayName, Cap(account.IsActive ? account.Role : AppRole.Viewer, kind))
+                {
+                    Via = TimelineSource.Slack,
+                    IsRestricted = kind != ChatUserKind.Member || !account.IsActive,
+                };
             }
         }
 
         var name = cached?.DisplayName is { Length: > 0 } known ? known : string.IsNullOrWhiteSpace(fallbackName) ? externalId : fallbackName;
-        return new Actor(ExternalActorId(provider, externalId), Clip(name, TextLimits.PersonName), Cap(defaultRole, kind)) { Via = TimelineSource.Slack };
+        return new Actor(ExternalActorId(externalId), Clip(name, TextLimits.PersonName), Cap(defaultRole, kind))
+        {
+            Via = TimelineSource.Slack,
+            IsRestricted = kind != ChatUserKind.Member,
+        };
     }
 
     /// <summary>
     /// What to tell a chat user who may not <paramref name="what"/> (e.g. "declare incidents"): why, and who can help,
-    /// by name (the installation's admins). <paramref name="systemName"/> is the chat system as people call it ("Slack").
+    /// by name (the installation's admins).
     /// </summary>
-    public async Task<string> RefusalAsync(string provider, string systemName, string externalId, Actor actor, string what, CancellationToken cancellationToken = default)
+    public async Task<string> RefusalAsync(string externalId, Actor actor, string what, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var kind = await db.ChatUsers.AsNoTracking()
-            .Where(u => u.Provider == provider && u.ExternalId == externalId)
+            .Where(u => u.ExternalId == externalId)
             .Select(u => (ChatUserKind?)u.Kind)
             .SingleOrDefaultAsync(cancellationToken) ?? ChatUserKind.Unknown;
         var admins = await db.Users.AsNoTracking()
@@ -149,25 +160,29 @@ public sealed class ChatUserDirectory(IDbContextFactory<IncidentHubDbContext> db
         return kind switch
         {
             ChatUserKind.Guest =>
-                $"Guests of this {systemName} workspace can follow incidents here but cannot {what}. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask {who}.",
+                $"Guests of this Slack workspace can follow incidents here but cannot {what}. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask {who}.",
             ChatUserKind.Bot => $"Bots cannot {what} in IncidentHub.",
             ChatUserKind.Unknown =>
-                $"IncidentHub could not check your profile with {systemName} yet, so for now you can only follow incidents here. Try again in a minute; if it keeps happening, ask {who}.",
+                $"IncidentHub could not check your profile with Slack yet, so for now you can only follow incidents here. Try again in a minute; if it keeps happening, ask {who}.",
+            _ when actor.IsRestricted =>
+                $"Your IncidentHub account ({actor.DisplayName}) is deactivated, so you can only follow incidents here. If that is a mistake, ask {who}.",
+            _ when actor.Role == AppRole.Viewer =>
+                $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}: a Viewer changes only the incidents they declared or hold a role on. Ask the incident's lead for a role, or {who} for the Responder role.",
             _ => $"You act in IncidentHub as {actor.DisplayName}, a {actor.Role}, who cannot {what}. Ask {who} for the Responder role.",
         };
     }
 
     /// <summary>The chat id of an IncidentHub account, when the directory has matched one.</summary>
-    public async Task<string?> FindExternalIdAsync(string provider, string userId, CancellationToken cancellationToken = default)
+    public async Task<string?> FindExternalIdAsync(string userId, CancellationToken cancellationToken = default)
     {
-        if (TryParseExternalActorId(provider, userId, out var external))
+        if (TryParseExternalActorId(userId, out var external))
         {
             return external;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ChatUsers.AsNoTracking()
-            .Where(u => u.Provider == provider && u.MatchedUserId == userId)
+            .Where(u => u.MatchedUserId == userId)
             .OrderByDescending(u => u.RefreshedAt)
             .Select(u => u.ExternalId)
             .FirstOrDefaultAsync(cancellationToken);

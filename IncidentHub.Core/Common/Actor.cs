@@ -13,15 +13,25 @@ public sealed record Actor(string UserId, string DisplayName, AppRole Role)
     /// <summary>Where the person acted (the browser, or a chat command): recorded on the timeline entries they make.</summary>
     public Timeline.TimelineSource Via { get; init; } = Timeline.TimelineSource.Web;
 
-    public bool CanRespond => Role is AppRole.Responder or AppRole.Admin;
+    /// <summary>
+    /// Someone who may only follow incidents, whatever their role or their roles on incidents: a guest of the chat
+    /// workspace, a bot, someone the chat system has not vouched for yet, a deactivated account acting through chat.
+    /// </summary>
+    public bool IsRestricted { get; init; }
+
+    /// <summary>Responders and admins change every incident they may see (a Viewer, only those they hold a role on: <see cref="Incidents.IncidentPermissions"/>).</summary>
+    public bool CanRespond => !IsRestricted && Role is (AppRole.Responder or AppRole.Admin);
+
+    /// <summary>Everyone signed in declares, Viewers included ("incidents are for everyone"); restricted people do not.</summary>
+    public bool CanDeclare => !IsRestricted;
 
     public bool IsAdmin => Role == AppRole.Admin;
 
-    public void EnsureCanRespond()
+    public void EnsureCanDeclare()
     {
-        if (!CanRespond)
+        if (!CanDeclare)
         {
-            throw new ForbiddenException("Only responders and admins can change incidents. Ask an admin for the Responder role.");
+            throw new ForbiddenException("You can follow incidents but not declare them. Ask someone on an incident, or an admin, to declare it for you.");
         }
     }
 

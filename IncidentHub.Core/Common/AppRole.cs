@@ -3,10 +3,13 @@ namespace IncidentHub.Core.Common;
 /// <summary>The three account roles. Every user holds exactly one.</summary>
 public enum AppRole
 {
-    /// <summary>Reads everything they may see, changes nothing.</summary>
+    /// <summary>
+    /// Reads everything they may see and declares; runs only the incidents they declared or hold a role on (see
+    /// <see cref="Incidents.IncidentPermissions"/>).
+    /// </summary>
     Viewer,
 
-    /// <summary>Declares and runs incidents.</summary>
+    /// <summary>Declares and runs every incident they may see.</summary>
     Responder,
 
     /// <summary>Everything a responder does, plus configuration and user management.</summary>
@@ -24,7 +27,7 @@ public static class AppRoles
     public static string Describe(AppRole role) => role switch
     {
         AppRole.Admin => "Configures IncidentHub and manages users; can also run incidents.",
-        AppRole.Responder => "Declares and runs incidents.",
-        _ => "Reads incidents; changes nothing.",
+        AppRole.Responder => "Declares and runs every incident.",
+        _ => "Reads incidents and declares; runs only the incidents they declared or hold a role on.",
     };
 }

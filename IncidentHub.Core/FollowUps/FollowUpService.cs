@@ -16,7 +16,7 @@ public sealed class FollowUpService(IncidentCommandRunner runner)
         {
             var owner = string.IsNullOrEmpty(request.OwnerId)
                 ? null
-                : await UserLookup.FindResponderAsync(db, request.OwnerId, nameof(request.OwnerId), cancellationToken);
+                : await UserLookup.FindWhoCanActAsync(db, incident, request.OwnerId, nameof(request.OwnerId), cancellationToken);
             return incident.AddFollowUp(actor, request, owner, now);
         }, cancellationToken);
         return followUp.Id;

@@ -704,7 +704,11 @@ public sealed partial class Incident
     public IncidentPermissions PermissionsFor(Actor actor)
     {
         var comms = _roleAssignments.FirstOrDefault(r => r.IsCurrent && r.RoleDefinition?.Kind == IncidentRoleKind.CommunicationsLead)?.UserId;
-        return IncidentPermissions.For(actor, new IncidentStanding(Status, LeadId, LeadName, comms, IsPrivate, Reminder?.IsRunning == true, PendingHandover?.ToUserId, PendingHandover?.OfferedById));
+        var holders = _roleAssignments.Where(r => r.IsCurrent).Select(r => r.UserId).ToHashSet(StringComparer.Ordinal);
+        return IncidentPermissions.For(actor, new IncidentStanding(Status, LeadId, LeadName, comms, IsPrivate, Reminder?.IsRunning == true, PendingHandover?.ToUserId, PendingHandover?.OfferedById)
+        {
+            RoleHolderIds = holders,
+        });
     }
 
     /// <summary>Checks that <paramref name="actor"/> may publish this incident's public notice now.</summary>

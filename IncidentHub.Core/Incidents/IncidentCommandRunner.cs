@@ -32,7 +32,6 @@ public sealed partial class IncidentCommandRunner(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(change);
-        actor.EnsureCanRespond();
 
         for (var attempt = 1; ; attempt++)
         {
@@ -47,6 +46,9 @@ public sealed partial class IncidentCommandRunner(
                         // The same answer as for an incident that does not exist.
                         throw new NotFoundException(IncidentAccessRules.NotFoundMessage);
                     }
+
+                    // Responders act on every incident they see; anyone else only on one they hold a role on.
+                    incident.PermissionsFor(actor).EnsureAct();
 
                     var result = await change(db, incident, time.GetUtcNow());
                     EnsureStated(db, incident);
@@ -85,7 +87,7 @@ public sealed partial class IncidentCommandRunner(
         }, cancellationToken);
 
     /// <summary>
-    /// Declares an incident through the same door: <paramref name="declare"/> makes the aggregate (it is given the next
+    /// Declares an incident through the same door (everyone signed in may: <see cref="Actor.CanDeclare"/>): <paramref name="declare"/> makes the aggregate (it is given the next
     /// free number); when someone else took that number at the same moment, it runs again with the next one.
     /// </summary>
     public async Task<Incident> DeclareAsync(
@@ -95,7 +97,7 @@ public sealed partial class IncidentCommandRunner(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(declare);
-        actor.EnsureCanRespond();
+        actor.EnsureCanDeclare();
 
         for (var attempt = 1; ; attempt++)
         {

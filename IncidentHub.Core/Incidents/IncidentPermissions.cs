@@ -11,7 +11,11 @@ public sealed record IncidentStanding(
     bool IsPrivate,
     bool ReminderRunning,
     string? HandoverToUserId = null,
-    string? HandoverOfferedById = null);
+    string? HandoverOfferedById = null)
+{
+    /// <summary>Who holds a role on it now (the reporter, the lead, ...): they act on it as responders do, Viewers included.</summary>
+    public IReadOnlyCollection<string> RoleHolderIds { get; init; } = [];
+}
 
 /// <summary>
 /// The one answer to "may this actor do X on this incident". The aggregate calls the <c>Ensure*</c> methods before it
@@ -45,8 +49,14 @@ public sealed class IncidentPermissions
 
     private bool IsFinal => IncidentRules.IsFinal(Status);
 
-    /// <summary>Responders and admins change incidents; viewers read them.</summary>
-    public bool Respond => _actor?.CanRespond == true;
+    /// <summary>
+    /// Responders and admins change incidents; so does anyone who holds a role on this one (who declared it, or was
+    /// given a role), Viewers included, on this incident only. Restricted people (chat guests, bots) never do.
+    /// </summary>
+    public bool Respond => _actor is { IsRestricted: false } actor && (actor.CanRespond || HoldsRole);
+
+    /// <summary>The actor holds a role on this incident now.</summary>
+    public bool HoldsRole => _actor is not null && _standing.RoleHolderIds.Contains(_actor.UserId);
 
     /// <summary>The actor leads this incident.</summary>
     public bool IsLead => _actor is not null && _actor.UserId == _standing.LeadId;
@@ -109,8 +119,18 @@ public sealed class IncidentPermissions
     /// <summary>Take the lead yourself, at once: anyone who changes roles.</summary>
     public bool TakeLead => ChangeRoles && !IsLead;
 
-    /// <summary>The person a pending hand-over waits for says "I have it" or "not now".</summary>
-    public bool AnswerHandover => Respond && !IsFinal && _standing.HandoverToUserId is { } to && to == _actor!.UserId;
+    /// <summary>
+    /// The person a pending hand-over waits for says "I have it" or "not now" (a Viewer too: taking the lead gives them
+    /// its role).
+    /// </summary>
+    public bool AnswerHandover =>
+        _actor is { IsRestricted: false } actor && !IsFinal && _standing.HandoverToUserId is { } to && to == actor.UserId;
+
+    /// <summary>
+    /// Whether the actor may change anything on this incident at all: respond, or answer the hand-over offered to them.
+    /// The command runner checks it before any change; each change then checks its own flag.
+    /// </summary>
+    public bool Act => Respond || AnswerHandover;
 
     /// <summary>The lead, whoever made the offer, and admins withdraw a pending hand-over.</summary>
     public bool WithdrawHandover =>
@@ -119,13 +139,26 @@ public sealed class IncidentPermissions
 
     public static bool UpdateMayMoveTo(IncidentStatus status) => status is not (IncidentStatus.Closed or IncidentStatus.Declined);
 
+    public void EnsureAct()
+    {
+        if (!Act)
+        {
+            RefuseRespond();
+        }
+    }
+
     public void EnsureRespond()
     {
         if (!Respond)
         {
-            throw new ForbiddenException("Only responders and admins can change incidents. Ask an admin for the Responder role.");
+            RefuseRespond();
         }
     }
+
+    private void RefuseRespond() =>
+        throw new ForbiddenException(_actor?.IsRestricted == true
+            ? "You can follow this incident but not change it."
+            : "Only the people on this incident (its roles), responders and admins can change it. Ask its lead for a role, or an admin for the Responder role.");
 
     public void EnsurePostUpdate() => EnsureWhileOpen(PostUpdate, "post an update");
 

@@ -14,7 +14,7 @@ public sealed class IncidentService(IncidentCommandRunner runner)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        actor.EnsureCanRespond();
+        actor.EnsureCanDeclare();
         RequestValidator.Validate(request);
 
         var incident = await runner.DeclareAsync(actor, async (db, number, now) =>
@@ -23,7 +23,7 @@ public sealed class IncidentService(IncidentCommandRunner runner)
                 ?? throw ValidationFailedException.For(nameof(request.SeverityId), "Pick one of the listed severities.");
             var lead = string.IsNullOrEmpty(request.LeadId) || request.LeadId == actor.UserId
                 ? new UserRef(actor.UserId, actor.DisplayName)
-                : await UserLookup.FindResponderAsync(db, request.LeadId, nameof(request.LeadId), cancellationToken);
+                : await UserLookup.FindPersonAsync(db, request.LeadId, nameof(request.LeadId), cancellationToken);
             var roles = await db.RoleDefinitions
                 .Where(r => r.Kind == IncidentRoleKind.Lead || r.Kind == IncidentRoleKind.Reporter)
                 .ToListAsync(cancellationToken);

@@ -66,7 +66,7 @@ public sealed class ReviewService(IncidentCommandRunner runner, ReviewQueries re
             var reviewers = new List<UserRef>();
             foreach (var id in reviewerIds.Distinct(StringComparer.Ordinal))
             {
-                var user = await UserLookup.FindResponderAsync(db, id, "Reviewers", cancellationToken);
+                var user = await UserLookup.FindWhoCanActAsync(db, incident, id, "Reviewers", cancellationToken);
                 if (incident.IsPrivate && !await CanSeeAsync(db, user, incident.Id, cancellationToken))
                 {
                     throw ValidationFailedException.For("Reviewers", $"{user.DisplayName} cannot see this private incident. Let them in first.");
@@ -116,7 +116,7 @@ public sealed class ReviewService(IncidentCommandRunner runner, ReviewQueries re
         runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var review = await LoadAsync(db, incident.Id, withSections: false, cancellationToken);
-            var owner = await UserLookup.FindResponderAsync(db, ownerId, "OwnerId", cancellationToken);
+            var owner = await UserLookup.FindWhoCanActAsync(db, incident, ownerId, "OwnerId", cancellationToken);
             if (incident.IsPrivate && !await CanSeeAsync(db, owner, incident.Id, cancellationToken))
             {
                 throw ValidationFailedException.For("OwnerId", $"{owner.DisplayName} cannot see this private incident. Let them in first.");

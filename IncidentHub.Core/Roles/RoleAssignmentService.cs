@@ -17,7 +17,7 @@ public sealed class RoleAssignmentService(IncidentCommandRunner runner)
         runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
             var role = await FindRoleAsync(db, roleDefinitionId, cancellationToken);
-            var user = await UserLookup.FindResponderAsync(db, userId, "UserId", cancellationToken);
+            var user = await UserLookup.FindPersonAsync(db, userId, "UserId", cancellationToken);
             incident.AssignRole(actor, role, user, expectedHolderId, now);
             return true;
         }, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class RoleAssignmentService(IncidentCommandRunner runner)
             var role = await LeadRoleAsync(db, cancellationToken);
             var user = request.UserId == actor.UserId
                 ? new UserRef(actor.UserId, actor.DisplayName)
-                : await UserLookup.FindResponderAsync(db, request.UserId, nameof(request.UserId), cancellationToken);
+                : await UserLookup.FindPersonAsync(db, request.UserId, nameof(request.UserId), cancellationToken);
             incident.OfferLead(actor, role, user, request.Note, expectedLeadId, now);
             return true;
         }, cancellationToken);

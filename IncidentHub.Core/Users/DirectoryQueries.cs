@@ -7,12 +7,41 @@ namespace IncidentHub.Core.Users;
 /// <summary>People, for pickers and the users page.</summary>
 public sealed class DirectoryQueries(IDbContextFactory<IncidentHubDbContext> dbFactory)
 {
-    /// <summary>Active people who can run incidents: the choices for lead, roles and action owners.</summary>
+    /// <summary>Active people who can run every incident they may see: responders and admins.</summary>
     public async Task<IReadOnlyList<UserRef>> GetRespondersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Users.AsNoTracking()
             .Where(u => u.IsActive && u.Role != AppRole.Viewer)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new UserRef(u.Id, u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every active person: the choices for the lead and the other roles. Anyone may hold a role, Viewers included; it
+    /// lets them act on that incident.
+    /// </summary>
+    public async Task<IReadOnlyList<UserRef>> GetPeopleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new UserRef(u.Id, u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Who may own an action on the incident: active responders and admins, and the people holding a role on it (a
+    /// Viewer among them acts on it), the same rule <see cref="Actions.ActionService"/> checks.
+    /// </summary>
+    public async Task<IReadOnlyList<UserRef>> GetActionOwnersAsync(int incidentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && (u.Role != AppRole.Viewer
+                || db.RoleAssignments.Any(r => r.IncidentId == incidentId && r.UserId == u.Id && r.EndedAt == null)))
             .OrderBy(u => u.DisplayName)
             .Select(u => new UserRef(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);

@@ -75,3 +75,48 @@ public sealed class DeclareIncidentDialogTests(SqliteTestDatabase database) : IC
 
     public async ValueTask DisposeAsync() => await _ui.DisposeAsync();
 }
+
+/// <summary>"Everyone can declare": a Viewer is offered Declare in the top bar, and the dialog declares with them as lead.</summary>
+public sealed class DeclareIncidentButtonTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+{
+    private ComponentHarness _ui = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await database.ResetAsync();
+        _ui = ComponentHarness.Create(database);
+    }
+
+    [Fact]
+    public async Task Render_ForAViewer_OffersDeclare_AndTheDialogDeclaresWithThemAsLead()
+    {
+        var vic = await _ui.Core.CreateViewerAsync("Vic Viewer");
+        _ui.SignInAs(vic);
+        var (provider, _) = await _ui.ShowDialogAsync<DeclareIncidentDialog>("Declare an incident");
+        var button = _ui.Context.Render<DeclareIncidentButton>();
+
+        Assert.Single(button.FindAll("[data-testid=declare-incident]"));
+        provider.WaitForElement("[data-testid=severity-Minor]");
+        Assert.Contains("Vic Viewer (you)", provider.Markup, StringComparison.Ordinal);
+        await provider.Find("[data-testid=declare-name]").ChangeAsync(new() { Value = "Printers on fire" });
+        await provider.Find("[data-testid=severity-Minor]").ClickAsync(new());
+        await provider.Find("form").SubmitAsync();
+
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll(".mud-dialog")), ComponentHarness.Wait);
+        var detail = await _ui.Core.IncidentQueries.GetDetailAsync(vic, 1, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(("Printers on fire", vic.UserId), (detail!.Name, detail.LeadId));
+        Assert.True(detail.Can.PostUpdate);
+    }
+
+    [Fact]
+    public void Render_ForSomeoneSignedOut_OffersNothing()
+    {
+        _ui.Auth.SetNotAuthorized();
+
+        var button = _ui.Context.Render<DeclareIncidentButton>();
+
+        Assert.Empty(button.FindAll("[data-testid=declare-incident]"));
+    }
+
+    public async ValueTask DisposeAsync() => await _ui.DisposeAsync();
+}

@@ -42,7 +42,7 @@ public sealed class IncidentControlsPermissionTests(SqliteTestDatabase database)
     }
 
     [Fact]
-    public async Task Banner_ForALeadWhoIsOnlyAViewerNow_IsNotShown_BecauseCoreRefusesSkipAndSnooze()
+    public async Task Banner_ForALeadWhoIsOnlyAViewerNow_IsShown_BecauseTheLeadRoleLetsThemAct()
     {
         var incident = await _ui.Core.DeclareAsync(_lead);
         var viewerLead = _lead with { Role = AppRole.Viewer };
@@ -51,24 +51,24 @@ public sealed class IncidentControlsPermissionTests(SqliteTestDatabase database)
 
         var banner = RenderBanner(detail, detail.Cadence.DueAt!.Value + TimeSpan.FromMinutes(5));
 
-        Assert.Empty(banner.FindAll("[data-testid=update-due-banner]"));
-        await Assert.ThrowsAsync<ForbiddenException>(() => _ui.Core.Reminders.SnoozeAsync(viewerLead, incident.Id, 10, Ct));
+        Assert.Single(banner.FindAll("[data-testid=update-due-banner]"));
+        await _ui.Core.Reminders.SnoozeAsync(viewerLead, incident.Id, 10, Ct);
     }
 
     [Fact]
-    public async Task CadenceControl_ForALeadWhoIsOnlyAViewerNow_OffersNoChange()
+    public async Task CadenceControl_ForALeadWhoIsRestrictedNow_OffersNoChange_AsCoreRefusesIt()
     {
         var incident = await _ui.Core.DeclareAsync(_lead);
-        var viewerLead = _lead with { Role = AppRole.Viewer };
-        var asViewer = (await _ui.Core.IncidentQueries.GetDetailAsync(viewerLead, incident.Number, Ct))!;
+        var restricted = _lead with { Role = AppRole.Viewer, IsRestricted = true };
+        var asRestricted = (await _ui.Core.IncidentQueries.GetDetailAsync(restricted, incident.Number, Ct))!;
         var asLead = (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, incident.Number, Ct))!;
 
-        var viewerSees = _ui.Context.Render<CadenceControl>(p => p.Add(c => c.Incident, asViewer));
+        var restrictedSees = _ui.Context.Render<CadenceControl>(p => p.Add(c => c.Incident, asRestricted));
         var leadSees = _ui.Context.Render<CadenceControl>(p => p.Add(c => c.Incident, asLead));
 
-        Assert.Empty(viewerSees.FindAll("[data-testid=change-cadence]"));
+        Assert.Empty(restrictedSees.FindAll("[data-testid=change-cadence]"));
         Assert.Single(leadSees.FindAll("[data-testid=change-cadence]"));
-        await Assert.ThrowsAsync<ForbiddenException>(() => _ui.Core.Reminders.ChangeCadenceAsync(viewerLead, incident.Id, 10, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _ui.Core.Reminders.ChangeCadenceAsync(restricted, incident.Id, 10, Ct));
     }
 
     public async ValueTask DisposeAsync() => await _ui.DisposeAsync();

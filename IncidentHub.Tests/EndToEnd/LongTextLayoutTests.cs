@@ -182,8 +182,10 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
         await using var session = await BrowserSession.OpenAsync(browser, _app, width: 390, height: 800);
         await session.SignInAsync(_admin);
 
+        // At least the role's notification; the overdue incident the admin leads may add its nudge at any moment (the
+        // sweep runs on its own schedule), and where the badge sits is the point here, not the count.
         var badge = session.TestId("notification-count").Locator(".mud-badge");
-        await Expect(badge).ToHaveTextAsync("1");
+        await Expect(badge).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         await session.ScreenshotAsync("layout-390-bell-badge");
         var bar = await session.Page.Locator(".mud-appbar").BoundingBoxAsync();
         var box = await badge.BoundingBoxAsync();

@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IncidentHub.Tests.EndToEnd;
 
-/// <summary>A Viewer reads everything and finds no control that would fail.</summary>
+/// <summary>
+/// A Viewer reads everything and finds no control that would fail on someone else's incident; they declare like
+/// everyone, and run the incident they declared.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -20,7 +23,7 @@ public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Viewer_ReadsIncidents_AndFindsNoWayToChangeAnything()
+    public async Task Viewer_ReadsIncidents_AndFindsNoWayToChangeSomeoneElses()
     {
         var incident = await _app.DeclareAsync(_responder, "Uploads are slow");
         await _app.PostUpdateAsync(_responder, incident, "Looking at the storage latency graphs.");
@@ -28,7 +31,7 @@ public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
 
         await me.SignInAsync(_viewer, "/");
         await Expect(me.Page.Locator("[data-testid=incident-card][data-reference='INC-1']")).ToBeVisibleAsync();
-        await Expect(me.TestId("declare-incident")).ToHaveCountAsync(0);
+        await Expect(me.TestId("declare-incident")).ToBeVisibleAsync();
 
         await Expect(me.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Incidents" })).ToBeVisibleAsync();
         await Expect(me.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
@@ -42,7 +45,7 @@ public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
         foreach (var control in new[]
                  {
                      "post-update", "update-message", "note-text", "change-status", "change-severity", "edit-details", "assign-role",
-                     "toggle-highlight", "add-action", "action-title", "correct-time", "declare-incident",
+                     "toggle-highlight", "add-action", "action-title", "correct-time",
                  })
         {
             await Expect(me.TestId(control)).ToHaveCountAsync(0);
@@ -52,6 +55,33 @@ public sealed class ViewerTests(BrowserFixture browser) : IAsyncLifetime
         await me.Page.GotoAsync(me.Url("/admin/users"));
         await Expect(me.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"));
         await Expect(me.Page.GetByText("You do not have access").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Viewer_Declares_AndPostsAnUpdate_OnTheirIncident()
+    {
+        await using var me = await BrowserSession.OpenAsync(browser, _app);
+        var page = me.Page;
+        await me.SignInAsync(_viewer, "/");
+
+        await me.TestId("declare-incident").ClickAsync();
+        await me.TestId("declare-name").FillAsync("Printers on floor 3 print blank pages");
+        await page.GetByText("Minor", new() { Exact = true }).ClickAsync();
+        await me.ScreenshotAsync("viewer-declare");
+        await me.TestId("declare-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(me.Url("/incidents/1"));
+        await Expect(me.TestId("fact-lead")).ToHaveTextAsync("Val Viewer");
+
+        await me.TestId("update-message").FillAsync("Toner cartridges from the new batch are empty; swapping them.");
+        await me.TestId("post-update").ClickAsync();
+        await Expect(me.TestId("timeline-text").Filter(new() { HasText = "swapping them" })).ToBeVisibleAsync();
+        await me.ScreenshotAsync("viewer-own-incident");
+
+        // Someone else's incident still offers them nothing to change.
+        var other = await _app.DeclareAsync(_responder, "Uploads are slow");
+        await me.GotoAsync($"/incidents/{other.Number}");
+        await Expect(me.TestId("incident-name")).ToHaveTextAsync("Uploads are slow");
+        await Expect(me.TestId("update-message")).ToHaveCountAsync(0);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -65,6 +65,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Reminders.ReminderService), typeof(IncidentHub.Core.Notifications.NotificationService),
         typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService), typeof(IncidentHub.Core.Resolution.ClosingService),
         typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
+        typeof(IncidentHub.Core.Similar.SimilarIncidentQueries),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

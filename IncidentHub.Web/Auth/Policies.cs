@@ -8,11 +8,11 @@ namespace IncidentHub.Web.Auth;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user: Viewer, Responder or Admin.</summary>
+    /// <summary>
+    /// Any signed-in user: Viewer, Responder or Admin. Everyone declares; who may change an incident is Core's answer
+    /// per incident (<c>IncidentPermissions</c>), never a page policy.
+    /// </summary>
     public const string SignedIn = "SignedIn";
-
-    /// <summary>Responders and admins: declare and run incidents.</summary>
-    public const string Responder = "Responder";
 
     /// <summary>Admins: configuration and users.</summary>
     public const string Admin = "Admin";
@@ -22,7 +22,6 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Responder, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Responder, AppRoles.Admin))
             .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

@@ -221,7 +221,7 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
         var inbox = services.GetRequiredService<ChatInboxService>();
         foreach (var kind in NoticeKinds)
         {
-            if (await inbox.LastReceivedAsync(SlackOptions.Provider, kind, cancellationToken) is { } at)
+            if (await inbox.LastReceivedAsync(kind, cancellationToken) is { } at)
             {
                 notices.Add(new SlackNotice(kind, at));
             }
@@ -241,7 +241,7 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
             throw new Core.Common.DomainException("There is no announcements channel to send the test message to. Set Slack:AnnouncementsChannel (a channel id, or #name) and restart.");
         }
 
-        var id = await services.GetRequiredService<ChatOutboxService>().EnqueueTestMessageAsync(actor, SlackOptions.Provider, cancellationToken);
+        var id = await services.GetRequiredService<ChatOutboxService>().EnqueueTestMessageAsync(actor, cancellationToken);
         services.GetService<SlackWorkTrigger>()?.RequestOutbox();
         return id;
     }

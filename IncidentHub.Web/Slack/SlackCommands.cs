@@ -59,7 +59,8 @@ public sealed partial class SlackCommands(
         {
             if (sub is "" or "declare")
             {
-                if (!actor.CanRespond)
+                // Every full member declares, Viewers too; guests, bots and deactivated accounts do not.
+                if (!actor.CanDeclare)
                 {
                     return await users.RefusalAsync(command.UserId, actor, "declare incidents", cancellationToken);
                 }
@@ -75,7 +76,7 @@ public sealed partial class SlackCommands(
                 return $"I don't know *{name} {SlackText.Escape(sub)}*. Here is what works:\n{Help(name)}";
             }
 
-            var link = await channels.FindByChannelAsync(SlackOptions.Provider, command.ChannelId, cancellationToken);
+            var link = await channels.FindByChannelAsync(command.ChannelId, cancellationToken);
             var incident = link is null ? null : await queries.GetDetailAsync(actor, link.IncidentNumber, cancellationToken);
             if (incident is null)
             {
@@ -95,7 +96,7 @@ public sealed partial class SlackCommands(
         }
         catch (ForbiddenException) when (!actor.CanRespond)
         {
-            return await users.RefusalAsync(command.UserId, actor, "change incidents", cancellationToken);
+            return await users.RefusalAsync(command.UserId, actor, "change this incident", cancellationToken);
         }
         catch (ForbiddenException ex)
         {
@@ -225,7 +226,7 @@ public sealed partial class SlackCommands(
         }
 
         await users.RefreshAsync(mentioned, cancellationToken);
-        var profile = await directory.GetAsync(SlackOptions.Provider, mentioned[0], cancellationToken);
+        var profile = await directory.GetAsync(mentioned[0], cancellationToken);
         if (profile?.MatchedUserId is not { } userId)
         {
             var who = profile?.DisplayName ?? "That person";

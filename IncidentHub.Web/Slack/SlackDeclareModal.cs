@@ -93,7 +93,7 @@ public sealed partial class SlackDeclareModal(
         };
 
         var actor = await users.ActorAsync(slackUserId, SlackEventMapper.Str(user, "name") ?? SlackEventMapper.Str(user, "username") ?? slackUserId, cancellationToken);
-        if (!actor.CanRespond)
+        if (!actor.CanDeclare)
         {
             return new SlackViewResponse(new Dictionary<string, string>
             {
@@ -111,7 +111,7 @@ public sealed partial class SlackDeclareModal(
         }
 
         var key = "view_submission:" + viewId;
-        if (!await inbox.TryRecordHandledAsync(SlackOptions.Provider, key, "view_submission", cancellationToken))
+        if (!await inbox.TryRecordHandledAsync(key, "view_submission", cancellationToken))
         {
             LogRepeat(logger, viewId);
             return SlackViewResponse.Close;
@@ -124,14 +124,14 @@ public sealed partial class SlackDeclareModal(
         }
         catch (DomainException ex)
         {
-            await inbox.ForgetAsync(SlackOptions.Provider, key, CancellationToken.None);
+            await inbox.ForgetAsync(key, CancellationToken.None);
             return new SlackViewResponse(ex is ValidationFailedException invalid
                 ? invalid.Errors.ToDictionary(e => BlockFor(e.Key), e => string.Join(" ", e.Value))
                 : new Dictionary<string, string> { ["name"] = ex.Message });
         }
         catch (Exception)
         {
-            await inbox.ForgetAsync(SlackOptions.Provider, key, CancellationToken.None);
+            await inbox.ForgetAsync(key, CancellationToken.None);
             throw;
         }
     }

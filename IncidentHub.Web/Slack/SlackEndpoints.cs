@@ -99,7 +99,7 @@ public static partial class SlackEndpoints
     {
         var writer = http.RequestServices.GetRequiredService<SlackInboxWriter>();
         var retry = int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, 100) : 0;
-        var item = new ChatInboxItem(SlackOptions.Provider, eventId, kind, Encoding.UTF8.GetString(body), retry, time.GetUtcNow());
+        var item = new ChatInboxItem(eventId, kind, Encoding.UTF8.GetString(body), retry, time.GetUtcNow());
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         budget.CancelAfter(StoreBudget);
         try

@@ -38,7 +38,7 @@ public sealed partial class SlackInboxProcessor(
             var until = time.GetUtcNow() + budget;
             while (time.GetUtcNow() < until)
             {
-                var batch = await inbox.ClaimAsync(SlackOptions.Provider, BatchSize, options.Value.Lease, cancellationToken);
+                var batch = await inbox.ClaimAsync(BatchSize, options.Value.Lease, cancellationToken);
                 if (batch.Count == 0)
                 {
                     break;
@@ -97,7 +97,7 @@ public sealed partial class SlackInboxProcessor(
             try
             {
                 await users.RefreshAsync(people, cancellationToken);
-                var outcomes = await mirror.ApplyAsync(SlackOptions.Provider, events.Select(e => e.Event).ToList(), cancellationToken);
+                var outcomes = await mirror.ApplyAsync(events.Select(e => e.Event).ToList(), cancellationToken);
                 for (var i = 0; i < events.Count; i++)
                 {
                     results.Add(outcomes[i] switch

@@ -13,9 +13,6 @@ public sealed class SlackOptions
 {
     public const string SectionName = "Slack";
 
-    /// <summary>The provider name IncidentHub's chat tables use for Slack.</summary>
-    public const string Provider = "slack";
-
     public const string DefaultApiBaseUrl = "https://slack.com/api/";
 
     /// <summary>The app's signing secret (Basic Information → App Credentials).</summary>

@@ -30,7 +30,7 @@ public static class SlackSetup
             return services;
         }
 
-        services.AddChatOutbox(SlackOptions.Provider);
+        services.AddChatOutbox();
         services.AddHttpClient(SlackApiClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackUsers>();

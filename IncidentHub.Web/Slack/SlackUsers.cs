@@ -25,7 +25,7 @@ public sealed partial class SlackUsers(
     public async Task<Actor> ActorAsync(string slackUserId, string fallbackName, CancellationToken cancellationToken)
     {
         await RefreshAsync([slackUserId], cancellationToken);
-        return await directory.ActorForAsync(SlackOptions.Provider, slackUserId, fallbackName, options.Value.DefaultRoleForUnknownUsers, cancellationToken);
+        return await directory.ActorForAsync(slackUserId, fallbackName, options.Value.DefaultRoleForUnknownUsers, cancellationToken);
     }
 
     /// <summary>Makes sure the directory knows these people (one <c>users.info</c> per unknown or stale one).</summary>
@@ -33,7 +33,7 @@ public sealed partial class SlackUsers(
     {
         foreach (var id in slackUserIds.Where(id => !string.IsNullOrEmpty(id)).Distinct())
         {
-            var cached = await directory.GetAsync(SlackOptions.Provider, id, cancellationToken);
+            var cached = await directory.GetAsync(id, cancellationToken);
             if (!directory.IsStale(cached))
             {
                 continue;
@@ -47,7 +47,7 @@ public sealed partial class SlackUsers(
             }
 
             var (name, email) = NameAndEmail(user);
-            await directory.RecordAsync(SlackOptions.Provider, id, name ?? id, email, KindOf(user), cancellationToken);
+            await directory.RecordAsync(id, name ?? id, email, KindOf(user), cancellationToken);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed partial class SlackUsers(
 
     /// <summary>What to tell a Slack user who may not do <paramref name="what"/>, and who can help.</summary>
     public Task<string> RefusalAsync(string slackUserId, Actor actor, string what, CancellationToken cancellationToken) =>
-        directory.RefusalAsync(SlackOptions.Provider, "Slack", slackUserId, actor, what, cancellationToken);
+        directory.RefusalAsync(slackUserId, actor, what, cancellationToken);
 
     /// <summary>
     /// The Slack id of an IncidentHub person: "slack:U…" actor ids carry it; accounts are found by email once and
@@ -84,14 +84,14 @@ public sealed partial class SlackUsers(
             return new SlackPerson(known, true);
         }
 
-        var found = await directory.FindExternalIdAsync(SlackOptions.Provider, userId, cancellationToken);
+        var found = await directory.FindExternalIdAsync(userId, cancellationToken);
         if (found is null && await directory.GetAccountEmailAsync(userId, cancellationToken) is { } email)
         {
             var call = await api.CallAsync("users.lookupByEmail", cancellationToken, ("email", email));
             if (call.Ok && call.Body.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var id) && id.GetString() is { } slackId)
             {
                 var (name, _) = NameAndEmail(user);
-                await directory.RecordAsync(SlackOptions.Provider, slackId, name ?? slackId, email, KindOf(user), cancellationToken);
+                await directory.RecordAsync(slackId, name ?? slackId, email, KindOf(user), cancellationToken);
                 found = slackId;
             }
             else if (call.Status != SlackCallStatus.Refused)

@@ -206,12 +206,12 @@ async Task<int> PrepareDatabaseAsync(string path)
     });
     var now = clock.GetUtcNow().UtcDateTime;
     await db.Database.ExecuteSqlInterpolatedAsync($"""
-        INSERT INTO "ChatChannels" ("IncidentId", "Provider", "ExternalId", "Name", "IsPrivate", "RequestedAt", "CreatedAt")
-        VALUES ({incident.Id}, 'slack', {Channel}, 'inc-1-checkout-failing', 0, {now}, {now})
+        INSERT INTO "ChatChannels" ("IncidentId", "ExternalId", "Name", "IsPrivate", "RequestedAt", "CreatedAt")
+        VALUES ({incident.Id}, {Channel}, 'inc-1-checkout-failing', 0, {now}, {now})
         """);
     await db.Database.ExecuteSqlInterpolatedAsync($"""
-        INSERT INTO "ChatUsers" ("Provider", "ExternalId", "DisplayName", "Email", "MatchedUserId", "RefreshedAt")
-        VALUES ('slack', 'U0BENCH', 'Bench Person', NULL, NULL, {now})
+        INSERT INTO "ChatUsers" ("ExternalId", "DisplayName", "Email", "MatchedUserId", "Kind", "RefreshedAt")
+        VALUES ('U0BENCH', 'Bench Person', NULL, NULL, 'Member', {now})
         """);
     return incident.Id;
 }

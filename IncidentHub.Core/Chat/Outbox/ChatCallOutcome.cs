@@ -1,6 +1,6 @@
 namespace IncidentHub.Core.Chat.Outbox;
 
-/// <summary>What became of one call to the chat system, in words every provider's adapter can map its answers to.</summary>
+/// <summary>What became of one call to the chat system, in words the Slack adapter maps Slack's answers to (the policy never sees Slack's protocol).</summary>
 public enum ChatCallResult
 {
     /// <summary>The call was made.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace IncidentHub.Core.Chat.Outbox;
 
 /// <summary>
-/// Drains the outbox, provider-neutral: claims the heads of up to four lanes (one incident's calls in order), hands
+/// Drains the outbox, without Slack's protocol: claims the heads of up to four lanes (one incident's calls in order), hands
 /// each to the adapter's <see cref="IChatOutboxHandler"/>, records what it decided, and keeps going for a time
 /// budget. One drain runs at a time in a process (the database lease keeps processes apart). If handling a call or
 /// recording its outcome throws, the call goes back with its outcome unknown (<see cref="ChatOutboxPolicy.AfterCrash"/>),
@@ -32,14 +32,14 @@ public sealed partial class ChatOutboxPump(ChatOutboxService outbox, IChatOutbox
             var until = time.GetUtcNow() + budget;
             while (time.GetUtcNow() < until)
             {
-                var claimed = await outbox.ClaimAsync(handler.Provider, Lanes, handler.Lease, cancellationToken);
+                var claimed = await outbox.ClaimAsync(Lanes, handler.Lease, cancellationToken);
                 if (claimed.Count > 0)
                 {
                     await Task.WhenAll(claimed.Select(work => RunAsync(work, cancellationToken)));
                     continue;
                 }
 
-                var next = await outbox.NextDueAsync(handler.Provider, cancellationToken);
+                var next = await outbox.NextDueAsync(cancellationToken);
                 var wait = next - time.GetUtcNow();
                 if (next is null || wait > WaitInRun)
                 {

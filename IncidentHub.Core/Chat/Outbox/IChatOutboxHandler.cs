@@ -6,9 +6,6 @@ namespace IncidentHub.Core.Chat.Outbox;
 /// </summary>
 public interface IChatOutboxHandler
 {
-    /// <summary>The provider whose lanes this handler drains (the outbox rows' <c>Provider</c>).</summary>
-    string Provider { get; }
-
     /// <summary>How long a claimed call is held before another worker may take it.</summary>
     TimeSpan Lease { get; }
 

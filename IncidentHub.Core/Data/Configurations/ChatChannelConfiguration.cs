@@ -13,14 +13,13 @@ internal sealed class ChatChannelConfiguration : IEntityTypeConfiguration<ChatCh
         builder.ToTable("ChatChannels");
         builder.HasKey(c => c.IncidentId);
         builder.Property(c => c.IncidentId).ValueGeneratedNever();
-        builder.Property(c => c.Provider).HasMaxLength(20).IsRequired();
         builder.Property(c => c.ExternalId).HasMaxLength(40);
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.AnnouncementChannelId).HasMaxLength(40);
         builder.Property(c => c.AnnouncementMessageId).HasMaxLength(40);
         builder.Ignore(c => c.Exists);
         // A channel belongs to one incident at most; events find their incident through it.
-        builder.HasIndex(c => new { c.Provider, c.ExternalId }).IsUnique();
+        builder.HasIndex(c => c.ExternalId).IsUnique();
         builder.HasOne(c => c.Incident).WithOne().HasForeignKey<ChatChannel>(c => c.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,7 +15,6 @@ internal sealed class ChatInboxItemConfiguration : IEntityTypeConfiguration<Chat
     {
         builder.ToTable("ChatInbox");
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Provider).HasMaxLength(20).IsRequired();
         builder.Property(i => i.EventId).HasMaxLength(100).IsRequired();
         builder.Property(i => i.Kind).HasMaxLength(60).IsRequired();
         builder.Property(i => i.Payload).HasMaxLength(PayloadMax);
@@ -23,7 +22,7 @@ internal sealed class ChatInboxItemConfiguration : IEntityTypeConfiguration<Chat
         builder.Property(i => i.LeaseToken).HasMaxLength(40);
         builder.Property(i => i.Outcome).HasMaxLength(200);
         // A retried delivery finds its first copy.
-        builder.HasIndex(i => new { i.Provider, i.EventId }).IsUnique();
+        builder.HasIndex(i => i.EventId).IsUnique();
         // The sweep asks "what is pending and due?", oldest first.
         builder.HasIndex(i => new { i.Status, i.NextAttemptAtTicks, i.Id });
         builder.HasIndex(i => i.LeaseToken);

@@ -12,7 +12,6 @@ internal sealed class ChatOutboxItemConfiguration : IEntityTypeConfiguration<Cha
     {
         builder.ToTable("ChatOutbox");
         builder.HasKey(o => o.Id);
-        builder.Property(o => o.Provider).HasMaxLength(20).IsRequired();
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(o => o.Payload).HasMaxLength(TextLimits.LongText * 2).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);

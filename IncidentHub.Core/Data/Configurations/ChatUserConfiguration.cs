@@ -11,8 +11,7 @@ internal sealed class ChatUserConfiguration : IEntityTypeConfiguration<ChatUser>
     public void Configure(EntityTypeBuilder<ChatUser> builder)
     {
         builder.ToTable("ChatUsers");
-        builder.HasKey(u => new { u.Provider, u.ExternalId });
-        builder.Property(u => u.Provider).HasMaxLength(20);
+        builder.HasKey(u => u.ExternalId);
         builder.Property(u => u.ExternalId).HasMaxLength(40);
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.PersonName).IsRequired();
         builder.Property(u => u.Email).HasMaxLength(256);

@@ -20,7 +20,7 @@ public abstract class ChatAttachmentServiceTests(TestDatabase database) : Databa
         var riley = await Harness.CreateResponderAsync();
         var incident = await Harness.DeclareAsync(riley);
         await Harness.LinkChannelAsync(incident.Id, Channel);
-        await Harness.Get<ChatMirrorService>().ApplyAsync(Provider,
+        await Harness.Get<ChatMirrorService>().ApplyAsync(
             [Posted(Channel, 10, "graph", files: new ChatFileRef("F1", "graph.png", "image/png", Png.Length, "https://files.slack.com/f/graph.png"))], Ct);
         Harness.Feed.Clear();
         return (incident.Id, (await Attachments.GetPendingAsync(5, Ct)).Single().Id);

@@ -13,7 +13,7 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
     private ChatInboxService Inbox => Harness.Get<ChatInboxService>();
 
     private ChatInboxItem Item(string eventId, int retry = 0) =>
-        new(Provider, eventId, "message", "{\"event_id\":\"" + eventId + "\"}", retry, Harness.Time.GetUtcNow());
+        new(eventId, "message", "{\"event_id\":\"" + eventId + "\"}", retry, Harness.Time.GetUtcNow());
 
     [Fact]
     public async Task Add_StoresEachEventOnce_HoweverOftenItIsDelivered()
@@ -42,10 +42,10 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
     {
         await Inbox.AddAsync([Item("Ev1"), Item("Ev2"), Item("Ev3")], Ct);
 
-        var first = await Inbox.ClaimAsync(Provider, 2, Lease, Ct);
-        var second = await Inbox.ClaimAsync(Provider, 2, Lease, Ct);
+        var first = await Inbox.ClaimAsync(2, Lease, Ct);
+        var second = await Inbox.ClaimAsync(2, Lease, Ct);
         Harness.Time.Advance(Lease);
-        var afterCrash = await Inbox.ClaimAsync(Provider, 5, Lease, Ct);
+        var afterCrash = await Inbox.ClaimAsync(5, Lease, Ct);
 
         Assert.Equal(["Ev1", "Ev2"], first.Select(w => w.EventId));
         Assert.Equal(["Ev3"], second.Select(w => w.EventId));
@@ -57,12 +57,12 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
     public async Task Complete_DropsThePayload_AndRetriesUntilOutOfAttempts()
     {
         await Inbox.AddAsync([Item("Ev1"), Item("Ev2")], Ct);
-        var batch = await Inbox.ClaimAsync(Provider, 2, Lease, Ct);
+        var batch = await Inbox.ClaimAsync(2, Lease, Ct);
         await Inbox.CompleteAsync(batch[0].LeaseToken,
             [new ChatInboxResult(batch[0].Id, ChatInboxStatus.Done), new ChatInboxResult(batch[1].Id, ChatInboxStatus.Pending, "DbUpdateException", Harness.Time.GetUtcNow())], Ct);
         for (var i = 1; i < ChatInboxItem.MaxAttempts; i++)
         {
-            var retry = Assert.Single(await Inbox.ClaimAsync(Provider, 2, Lease, Ct));
+            var retry = Assert.Single(await Inbox.ClaimAsync(2, Lease, Ct));
             await Inbox.CompleteAsync(retry.LeaseToken, [new ChatInboxResult(retry.Id, ChatInboxStatus.Pending, "DbUpdateException", Harness.Time.GetUtcNow())], Ct);
         }
 
@@ -70,8 +70,8 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
         Assert.Equal((ChatInboxStatus.Done, (string?)null), (rows[0].Status, rows[0].Payload));
         Assert.Equal(ChatInboxStatus.Failed, rows[1].Status);
         Assert.NotNull(rows[1].Payload);
-        Assert.Empty(await Inbox.ClaimAsync(Provider, 2, Lease, Ct));
-        var summary = await Inbox.SummaryAsync(Provider, Ct);
+        Assert.Empty(await Inbox.ClaimAsync(2, Lease, Ct));
+        var summary = await Inbox.SummaryAsync(Ct);
         Assert.Equal((0, 1, 1), (summary.Pending, summary.Done, summary.Failed));
     }
 
@@ -79,9 +79,9 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
     public async Task Complete_WithALostLease_ChangesNothing()
     {
         await Inbox.AddAsync([Item("Ev1")], Ct);
-        var stale = Assert.Single(await Inbox.ClaimAsync(Provider, 1, Lease, Ct));
+        var stale = Assert.Single(await Inbox.ClaimAsync(1, Lease, Ct));
         Harness.Time.Advance(Lease);
-        Assert.Single(await Inbox.ClaimAsync(Provider, 1, Lease, Ct));
+        Assert.Single(await Inbox.ClaimAsync(1, Lease, Ct));
 
         await Inbox.CompleteAsync(stale.LeaseToken, [new ChatInboxResult(stale.Id, ChatInboxStatus.Done)], Ct);
 
@@ -94,32 +94,32 @@ public abstract class ChatInboxServiceTests(TestDatabase database) : DatabaseTes
         var admin = await Harness.CreateAdminAsync();
         var responder = await Harness.CreateResponderAsync();
         await Inbox.AddAsync([Item("Ev1")], Ct);
-        var work = Assert.Single(await Inbox.ClaimAsync(Provider, 1, Lease, Ct));
+        var work = Assert.Single(await Inbox.ClaimAsync(1, Lease, Ct));
         await Inbox.CompleteAsync(work.LeaseToken, [new ChatInboxResult(work.Id, ChatInboxStatus.Failed, "broken")], Ct);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Inbox.RetryAsync(responder, work.Id, Ct));
         await Inbox.RetryAsync(admin, work.Id, Ct);
 
-        Assert.Single(await Inbox.ClaimAsync(Provider, 1, Lease, Ct));
+        Assert.Single(await Inbox.ClaimAsync(1, Lease, Ct));
     }
 
     [Fact]
     public async Task AHandledInteraction_IsRecognisedWhenRepeated_UnlessForgotten()
     {
-        var first = await Inbox.TryRecordHandledAsync(Provider, "view_submission:V1", "view_submission", Ct);
-        var repeat = await Inbox.TryRecordHandledAsync(Provider, "view_submission:V1", "view_submission", Ct);
-        await Inbox.ForgetAsync(Provider, "view_submission:V1", Ct);
-        var afterForget = await Inbox.TryRecordHandledAsync(Provider, "view_submission:V1", "view_submission", Ct);
+        var first = await Inbox.TryRecordHandledAsync("view_submission:V1", "view_submission", Ct);
+        var repeat = await Inbox.TryRecordHandledAsync("view_submission:V1", "view_submission", Ct);
+        await Inbox.ForgetAsync("view_submission:V1", Ct);
+        var afterForget = await Inbox.TryRecordHandledAsync("view_submission:V1", "view_submission", Ct);
 
         Assert.Equal((true, false, true), (first, repeat, afterForget));
-        Assert.Empty(await Inbox.ClaimAsync(Provider, 5, Lease, Ct));
+        Assert.Empty(await Inbox.ClaimAsync(5, Lease, Ct));
     }
 
     [Fact]
     public async Task Purge_RemovesOnlyOldAppliedEvents()
     {
         await Inbox.AddAsync([Item("Old"), Item("Waiting")], Ct);
-        var old = (await Inbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var old = (await Inbox.ClaimAsync(1, Lease, Ct)).Single();
         await Inbox.CompleteAsync(old.LeaseToken, [new ChatInboxResult(old.Id, ChatInboxStatus.Done)], Ct);
         Harness.Time.Advance(ChatInboxService.Retention + TimeSpan.FromMinutes(1));
         await Inbox.AddAsync([Item("Recent")], Ct);

@@ -35,7 +35,7 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
     }
 
     private async Task<IReadOnlyList<ChatApplyOutcome>> ApplyAsync(params ChatEvent[] events) =>
-        await Mirror.ApplyAsync(Provider, events, Ct);
+        await Mirror.ApplyAsync(events, Ct);
 
     [Fact]
     public async Task Posted_IsRecordedOnce_WithItsAuthorAndTheTimeItWasWritten()
@@ -64,7 +64,7 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
         var incident = await IncidentWithChannelAsync();
         var sam = await Harness.CreateResponderAsync("Sam Okafor");
         var email = await Harness.QueryAsync(db => db.Users.Where(u => u.Id == sam.UserId).Select(u => u.Email).SingleAsync(Ct));
-        await Harness.Get<ChatUserDirectory>().RecordAsync(Provider, Sam.ExternalId, "sam.o", email!.ToUpperInvariant(), ChatUserKind.Member, Ct);
+        await Harness.Get<ChatUserDirectory>().RecordAsync(Sam.ExternalId, "sam.o", email!.ToUpperInvariant(), ChatUserKind.Member, Ct);
 
         await ApplyAsync(Posted(Channel, 10, "Looking at the load balancer."));
 
@@ -107,8 +107,8 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
         var incident = await IncidentWithChannelAsync();
         ChatEvent[] Messages(int first, int count) => [.. Enumerable.Range(first, count).Select(i => Posted(Channel, i, $"Message {i}"))];
 
-        var forTwo = await counter.CountAsync(() => Mirror.ApplyAsync(Provider, Messages(10, 2), Ct));
-        var forForty = await counter.CountAsync(() => Mirror.ApplyAsync(Provider, Messages(100, 40), Ct));
+        var forTwo = await counter.CountAsync(() => Mirror.ApplyAsync(Messages(10, 2), Ct));
+        var forForty = await counter.CountAsync(() => Mirror.ApplyAsync(Messages(100, 40), Ct));
 
         // A fixed number of queries and writes per batch (channels, messages, marks, people, the incidents of the
         // events; no consumer position is written for messages nobody reacts to), plus at most the three rows each
@@ -307,7 +307,7 @@ public abstract class ChatMirrorServiceTests(TestDatabase database) : DatabaseTe
         var incident = await IncidentWithChannelAsync();
         var message = Posted(Channel, 10, "Paging the database team");
         IReadOnlyList<ChatApplyOutcome>? other = null;
-        Harness.Database.SaveHook.BeforeNextSave(async () => other = await Mirror.ApplyAsync(Provider, [message], Ct));
+        Harness.Database.SaveHook.BeforeNextSave(async () => other = await Mirror.ApplyAsync([message], Ct));
 
         var ours = await ApplyAsync(message);
 

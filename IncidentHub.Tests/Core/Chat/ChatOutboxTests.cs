@@ -19,7 +19,7 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
 
     private ChatOutboxService Outbox => Harness.Get<ChatOutboxService>();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddChatOutbox(Provider);
+    protected override void ConfigureServices(IServiceCollection services) => services.AddChatOutbox();
 
     private Task<List<ChatOutboxItem>> RowsAsync(int? incidentId = null) => Harness.QueryAsync(db => db.ChatOutbox
         .Where(o => incidentId == null || o.IncidentId == incidentId)
@@ -213,10 +213,10 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
         var first = await Harness.DeclareAsync(riley, "First");
         var second = await Harness.DeclareAsync(riley, "Second");
 
-        var round1 = await Outbox.ClaimAsync(Provider, 10, Lease, Ct);
-        var round2 = await Outbox.ClaimAsync(Provider, 10, Lease, Ct);
+        var round1 = await Outbox.ClaimAsync(10, Lease, Ct);
+        var round2 = await Outbox.ClaimAsync(10, Lease, Ct);
         await Outbox.CompleteAsync(round1[0], "C1", Ct);
-        var round3 = await Outbox.ClaimAsync(Provider, 10, Lease, Ct);
+        var round3 = await Outbox.ClaimAsync(10, Lease, Ct);
 
         Assert.Equal([(first.Id, ChatOperationKind.CreateChannel), (second.Id, ChatOperationKind.CreateChannel)], round1.Select(w => (w.IncidentId!.Value, w.Kind)));
         Assert.Empty(round2);
@@ -232,7 +232,7 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
             await Harness.DeclareAsync(riley, $"Incident {i}");
         }
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Outbox.ClaimAsync(Provider, 6, Lease, Ct), Ct)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Outbox.ClaimAsync(6, Lease, Ct), Ct)));
 
         var ids = claims.SelectMany(c => c).Select(w => w.Id).ToList();
         Assert.Equal(6, ids.Count);
@@ -244,12 +244,12 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
     {
         var riley = await Harness.CreateResponderAsync();
         await Harness.DeclareAsync(riley);
-        var first = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var first = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         await Outbox.MarkInFlightAsync(first, Ct);
 
-        var whileHeld = await Outbox.ClaimAsync(Provider, 1, Lease, Ct);
+        var whileHeld = await Outbox.ClaimAsync(1, Lease, Ct);
         Harness.Time.Advance(Lease + TimeSpan.FromSeconds(1));
-        var second = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var second = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         var lateCompletion = await Outbox.CompleteAsync(first, "C1", Ct);
 
         Assert.Empty(whileHeld);
@@ -266,15 +266,15 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
         await Harness.DeclareAsync(riley);
         for (var i = 1; i < ChatOutboxService.MaxAttempts; i++)
         {
-            var work = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+            var work = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
             await Outbox.RetryLaterAsync(work, Harness.Time.GetUtcNow() + TimeSpan.FromSeconds(30), "ratelimited", countsAsAttempt: true, cancellationToken: Ct);
-            Assert.Empty(await Outbox.ClaimAsync(Provider, 1, Lease, Ct));
+            Assert.Empty(await Outbox.ClaimAsync(1, Lease, Ct));
             Harness.Time.Advance(TimeSpan.FromSeconds(30));
         }
 
-        var outage = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var outage = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         await Outbox.RetryLaterAsync(outage, Harness.Time.GetUtcNow(), "Slack unreachable", countsAsAttempt: false, cancellationToken: Ct);
-        var last = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var last = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         await Outbox.RetryLaterAsync(last, Harness.Time.GetUtcNow(), "ratelimited", countsAsAttempt: true, cancellationToken: Ct);
 
         var row = (await RowsAsync()).First();
@@ -289,19 +289,19 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
         var riley = await Harness.CreateResponderAsync();
         var admin = await Harness.CreateAdminAsync();
         await Harness.DeclareAsync(riley);
-        var work = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var work = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         await Outbox.FailAsync(work, "missing_scope", Ct);
-        var afterFailure = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var afterFailure = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
         await Outbox.RetryLaterAsync(afterFailure, Harness.Time.GetUtcNow(), "waiting", countsAsAttempt: false, cancellationToken: Ct);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Outbox.RetryAsync(riley, work.Id, Ct));
         await Outbox.RetryAsync(admin, work.Id, Ct);
-        var next = (await Outbox.ClaimAsync(Provider, 1, Lease, Ct)).Single();
+        var next = (await Outbox.ClaimAsync(1, Lease, Ct)).Single();
 
         Assert.Equal(ChatOperationKind.SetTopic, afterFailure.Kind);
         Assert.Equal(work.Id, next.Id);
         Assert.Equal(ChatOperationKind.CreateChannel, next.Kind);
-        var open = await Outbox.ListOpenAsync(Provider, cancellationToken: Ct);
+        var open = await Outbox.ListOpenAsync(cancellationToken: Ct);
         Assert.Equal(ChatOutboxStatus.Pending, open.First().Status);
     }
 }

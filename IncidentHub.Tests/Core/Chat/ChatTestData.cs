@@ -9,14 +9,12 @@ namespace IncidentHub.Tests.Core.Chat;
 /// <summary>Shortcuts for chat tests: linking a channel to an incident, and events as an adapter would make them.</summary>
 internal static class ChatTestData
 {
-    public const string Provider = "slack";
-
     /// <summary>Gives the incident a channel as if it had been created in the chat system.</summary>
     public static async Task LinkChannelAsync(this ServiceHarness harness, int incidentId, string channelId)
     {
         await using var db = await harness.Database.Factory.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync(i => i.Id == incidentId);
-        var channel = new ChatChannel(incident.Id, Provider, incident.IsPrivate, harness.Time.GetUtcNow());
+        var channel = new ChatChannel(incident.Id, incident.IsPrivate, harness.Time.GetUtcNow());
         channel.RecordCreated(channelId, "inc-" + incident.Number, harness.Time.GetUtcNow());
         db.ChatChannels.Add(channel);
         await db.SaveChangesAsync();

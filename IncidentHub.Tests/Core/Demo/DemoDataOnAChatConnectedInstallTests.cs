@@ -12,7 +12,7 @@ namespace IncidentHub.Tests.Core.Demo;
 /// <summary>The demo data goes through the same pipeline as everything else, and never reaches the chat system unless asked.</summary>
 public abstract class DemoDataOnAChatConnectedInstallTests(TestDatabase database) : DatabaseTest(database)
 {
-    protected override void ConfigureServices(IServiceCollection services) => services.AddChatOutbox(ChatTestData.Provider);
+    protected override void ConfigureServices(IServiceCollection services) => services.AddChatOutbox();
 
     private Task<Actor> FirstAdminAsync() => Harness.Accounts.CreateFirstAdminAsync(new FirstRunForm
     {

@@ -68,7 +68,7 @@ public abstract class EventDeliveryTests(TestDatabase database) : DatabaseTest(d
         Assert.Empty(await OutboxAsync());
 
         // The restart: the real consumer, its position where the broken one left it.
-        await using var after = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
+        await using var after = new ServiceHarness(Database, s => s.AddChatOutbox());
         var handled = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
         var again = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
 
@@ -84,8 +84,8 @@ public abstract class EventDeliveryTests(TestDatabase database) : DatabaseTest(d
     public async Task TwoProcessesCatchingUpAtOnce_DeliverEachEventOnce()
     {
         await WorkInABrokenProcessAsync(new BrokenChatConsumer());
-        await using var first = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
-        await using var second = new ServiceHarness(Database, s => s.AddChatOutbox(ChatTestData.Provider));
+        await using var first = new ServiceHarness(Database, s => s.AddChatOutbox());
+        await using var second = new ServiceHarness(Database, s => s.AddChatOutbox());
 
         await Task.WhenAll(
             Task.Run(() => first.Get<EventDispatcher>().CatchUpAsync(Ct), Ct),

@@ -50,11 +50,22 @@ public abstract class IncidentServiceDeclareTests(TestDatabase database) : Datab
     }
 
     [Fact]
-    public async Task Declare_ByAViewer_IsForbiddenAndWritesNothing()
+    public async Task Declare_ByAViewer_IsAllowed_AndTheyLeadIt()
     {
         var casey = await Harness.CreateViewerAsync();
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => Harness.DeclareAsync(casey));
+        var declared = await Harness.DeclareAsync(casey);
+
+        var incident = await Harness.LoadIncidentAsync(declared.Id);
+        Assert.Equal((casey.UserId, casey.UserId), (incident.LeadId, incident.DeclaredById));
+    }
+
+    [Fact]
+    public async Task Declare_BySomeoneRestricted_IsForbiddenAndWritesNothing()
+    {
+        var guest = (await Harness.CreateViewerAsync()) with { IsRestricted = true };
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Harness.DeclareAsync(guest));
 
         Assert.False(await Harness.QueryAsync(db => db.Incidents.AnyAsync()));
         Assert.False(await Harness.QueryAsync(db => db.TimelineEntries.AnyAsync()));
@@ -104,17 +115,16 @@ public abstract class IncidentServiceDeclareTests(TestDatabase database) : Datab
     }
 
     [Fact]
-    public async Task Declare_WithAViewerAsLead_IsRefusedWithAClearMessage()
+    public async Task Declare_WithAViewerAsLead_MakesThemLead()
     {
         var riley = await Harness.CreateResponderAsync();
         var casey = await Harness.CreateViewerAsync("Casey Lee");
 
-        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Harness.DeclareAsync(riley, configure: r => r.LeadId = casey.UserId));
+        var declared = await Harness.DeclareAsync(riley, configure: r => r.LeadId = casey.UserId);
 
-        Assert.Equal(
-            "Casey Lee is a Viewer and could not act on the incident. Ask an admin to make them a Responder first.",
-            Assert.Single(ex.Errors["LeadId"]));
-        Assert.False(await Harness.QueryAsync(db => db.Incidents.AnyAsync()));
+        var detail = (await Harness.IncidentQueries.GetDetailAsync(casey, declared.Number, Ct))!;
+        Assert.Equal("Casey Lee", detail.LeadName);
+        Assert.True(detail.Can.PostUpdate);
     }
 
     [Fact]

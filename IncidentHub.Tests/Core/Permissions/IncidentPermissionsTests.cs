@@ -70,25 +70,6 @@ public sealed class IncidentPermissionsTests
     }
 
     [Fact]
-    public void ALeadWhoIsOnlyAViewerNow_IsOfferedNothing_AndTheAggregateRefusesIt()
-    {
-        var incident = _s.Declare();
-        _s.Advance(TimeSpan.FromMinutes(31));
-        var viewerLead = _s.Alice with { Role = AppRole.Viewer };
-
-        var can = incident.PermissionsFor(viewerLead);
-
-        Assert.True(can.IsLead);
-        Assert.False(can.ManageReminder);
-        Assert.False(can.SeeUpdateDueBanner);
-        Assert.False(can.ManageAccess);
-        Assert.False(can.Publish);
-        Assert.Throws<ForbiddenException>(() => incident.SnoozeReminder(viewerLead, 10, _s.Now));
-        Assert.Throws<ForbiddenException>(() => incident.ChangeCadence(viewerLead, 10, _s.Now));
-        Assert.Throws<ForbiddenException>(() => incident.EnsureCanManageAccess(viewerLead));
-    }
-
-    [Fact]
     public void OnAResolvedIncident_TheReminderIsNotOffered_ToTheLeadOrAnAdmin()
     {
         var incident = _s.DeclareIn(IncidentStatus.Resolved);

@@ -145,22 +145,6 @@ public abstract class RoleAssignmentServiceTests(TestDatabase database) : Databa
     }
 
     [Fact]
-    public async Task OfferLead_ToAViewer_IsRefusedWithAClearMessage()
-    {
-        var riley = await Harness.CreateResponderAsync();
-        var casey = await Harness.CreateViewerAsync("Casey Lee");
-        var incident = await Harness.DeclareAsync(riley);
-        Harness.Feed.Clear();
-
-        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            Harness.Roles.OfferLeadAsync(riley, incident.Id, new OfferLeadRequest { UserId = casey.UserId, Note = "Yours." }, riley.UserId, Ct));
-
-        Assert.Contains("Casey Lee is a Viewer", Assert.Single(ex.Errors["UserId"]), StringComparison.Ordinal);
-        Assert.Equal(riley.UserId, (await Harness.LoadIncidentAsync(incident.Id)).LeadId);
-        Assert.Empty(Harness.Feed.Changes);
-    }
-
-    [Fact]
     public async Task OfferLead_ToSomeoneWithoutAnAccount_IsRefused()
     {
         var riley = await Harness.CreateResponderAsync();

@@ -42,7 +42,7 @@ public abstract class SearchQueriesTests(TestDatabase database) : DatabaseTest(d
         await Harness.Actions.AddAsync(riley, byAction.Id, new AddActionRequest { Title = "Add a grimblewort alert" }, Ct);
         var bySlack = await Harness.DeclareAsync(riley, "Slack one");
         await Harness.LinkChannelAsync(bySlack.Id, Channel);
-        await Harness.Get<ChatMirrorService>().ApplyAsync(Provider, [Posted(Channel, 30, "I think the flumphet cache is stale")], Ct);
+        await Harness.Get<ChatMirrorService>().ApplyAsync([Posted(Channel, 30, "I think the flumphet cache is stale")], Ct);
 
         Assert.Equal(["Zephyrine gateway down"], Names(await FindAsync(riley, "zephyrine")));
         Assert.Equal(["Summary one"], Names(await FindAsync(riley, "quokkalith")));
@@ -78,10 +78,10 @@ public abstract class SearchQueriesTests(TestDatabase database) : DatabaseTest(d
         var incident = await Harness.DeclareAsync(riley, "Slack deletion");
         await Harness.LinkChannelAsync(incident.Id, Channel);
         var mirror = Harness.Get<ChatMirrorService>();
-        await mirror.ApplyAsync(Provider, [Posted(Channel, 10, "the password is hunter2secret")], Ct);
+        await mirror.ApplyAsync([Posted(Channel, 10, "the password is hunter2secret")], Ct);
         Assert.Single((await FindAsync(riley, "hunter2secret")).Results);
 
-        await mirror.ApplyAsync(Provider, [Deleted(Channel, 10, 40)], Ct);
+        await mirror.ApplyAsync([Deleted(Channel, 10, 40)], Ct);
 
         Assert.Empty((await FindAsync(riley, "hunter2secret")).Results);
     }

@@ -32,14 +32,13 @@ public sealed class AttachmentEndpointTests : IAsyncLifetime
         _incidentId = incident.Id;
         await using (var db = await _app.Get<IDbContextFactory<IncidentHubDbContext>>().CreateDbContextAsync(Ct))
         {
-            var channel = new ChatChannel(incident.Id, "slack", false, _clock.GetUtcNow());
+            var channel = new ChatChannel(incident.Id, false, _clock.GetUtcNow());
             channel.RecordCreated("C0FILES", "inc-1-checkout-failing", _clock.GetUtcNow());
             db.ChatChannels.Add(channel);
             await db.SaveChangesAsync(Ct);
         }
 
-        await _app.Get<ChatMirrorService>().ApplyAsync("slack",
-            [new ChatMessagePosted("C0FILES", "1764000000.000100", null, new ChatAuthor("U1", "Sam"), "graph", _clock.GetUtcNow(),
+        await _app.Get<ChatMirrorService>().ApplyAsync([new ChatMessagePosted("C0FILES", "1764000000.000100", null, new ChatAuthor("U1", "Sam"), "graph", _clock.GetUtcNow(),
                 [new ChatFileRef("F1", "graph.png", "image/png", ChatAttachmentServiceTests.Png.Length, "https://files.slack.com/f/graph.png")])], Ct);
         _attachmentId = (await _app.Get<ChatAttachmentService>().GetPendingAsync(1, Ct)).Single().Id;
         await _app.Get<ChatAttachmentService>().StoreAsync(_attachmentId, "image/png", ChatAttachmentServiceTests.Png, Ct);

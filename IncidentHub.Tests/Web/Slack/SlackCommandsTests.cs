@@ -133,17 +133,28 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task AViewer_OrSomeoneWithoutAnAccount_IsRefused_AndNothingChanges()
+    public async Task AViewerOnSomeoneElsesIncident_OrAGuest_IsRefused_AndNothingChanges()
     {
         var viewer = await IncAsync("status investigating", user: "U0VIC");
         var guest = await IncAsync("update hello", user: "U0GUEST");
-        var declare = await IncAsync("declare Printers on fire", user: "U0VIC", trigger: "viewer-trigger");
 
-        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot change incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", viewer.Text);
-        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot change incidents. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
-        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot declare incidents. Ask Ada Admin (an IncidentHub admin) for the Responder role.", declare.Text);
+        Assert.Equal("You act in IncidentHub as Vic Viewer, a Viewer, who cannot change this incident: a Viewer changes only the incidents they declared or hold a role on. Ask the incident's lead for a role, or Ada Admin (an IncidentHub admin) for the Responder role.", viewer.Text);
+        Assert.Equal("Guests of this Slack workspace can follow incidents here but cannot change this incident. Ask someone on the incident, or a full member of the workspace, to do it for you; for anything else, ask Ada Admin (an IncidentHub admin).", guest.Text);
         Assert.Equal(IncidentStatus.Triage, (await DetailAsync()).Status);
-        Assert.DoesNotContain(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "viewer-trigger");
+    }
+
+    [Fact]
+    public async Task AViewer_Declares_AndRunsTheirIncidentFromItsChannel()
+    {
+        var declare = await IncAsync("declare Printers on fire", user: "U0VIC", channel: "C0RANDOM", trigger: "viewer-trigger");
+        var (theirs, channel) = await _slack.DeclareWithChannelAsync(_viewer, "Printers on fire");
+
+        var update = await IncAsync("update Paper tray 3 is smoking.", user: "U0VIC", channel: channel);
+
+        Assert.Null(declare.Text);
+        Assert.Contains(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "viewer-trigger");
+        Assert.Equal($"Update posted to {theirs.Reference}.", update.Text);
+        Assert.True(await _slack.QueryAsync(db => db.IncidentUpdates.AnyAsync(u => u.IncidentId == theirs.Id && u.AuthorId == _viewer.Actor.UserId, Ct)));
     }
 
     [Fact]

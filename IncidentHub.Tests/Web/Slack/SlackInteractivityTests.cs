@@ -104,12 +104,15 @@ public sealed class SlackInteractivityTests(SlackAppFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task AViewer_IsToldWhyTheyCannotDeclare()
+    public async Task AViewer_DeclaresFromTheForm_AndLeadsIt()
     {
-        var (_, body) = await SubmitAsync(DeclareSubmission("V0DECLARE3", "U0VIC", "Printers", _major));
+        var (status, body) = await SubmitAsync(DeclareSubmission("V0DECLARE3", "U0VIC", "Printers", _major));
 
-        Assert.StartsWith("You act in IncidentHub as Vic Viewer, a Viewer", body!.Value.GetProperty("errors").GetProperty("name").GetString(), StringComparison.Ordinal);
-        Assert.Empty(await IncidentNamesAsync());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("update", body!.Value.GetProperty("response_action").GetString());
+        Assert.Equal(["Printers"], await IncidentNamesAsync());
+        var lead = await _slack.QueryAsync(db => db.Incidents.Where(i => i.Number > _lastNumber).Select(i => i.LeadName).SingleAsync(Ct));
+        Assert.Equal("Vic Viewer", lead);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SlackNotConfiguredTests
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], [events.StatusCode, commands.StatusCode, interactivity.StatusCode]);
         Assert.DoesNotContain(app.Services.GetServices<IncidentHub.Core.Events.IEventConsumer>(), c => c is IncidentHub.Core.Chat.ChatOutboxConsumer);
         Assert.Empty(app.Services.GetServices<IncidentHub.Core.Chat.IChatOutboxSignal>());
-        Assert.Equal(0, (await app.Get<IncidentHub.Core.Chat.ChatOutboxService>().SummaryAsync("slack", Ct)).Pending);
+        Assert.Equal(0, (await app.Get<IncidentHub.Core.Chat.ChatOutboxService>().SummaryAsync(Ct)).Pending);
     }
 
     [Theory]

@@ -116,7 +116,7 @@ public sealed class SlackOutboxTests : IAsyncDisposable
         await PostUpdateAsync(incident, "Stuck behind a rate limit");
 
         await _slack.OutboxDrainedAsync();
-        var failed = Assert.Single(await _slack.App.Get<ChatOutboxService>().ListOpenAsync("slack", cancellationToken: Ct));
+        var failed = Assert.Single(await _slack.App.Get<ChatOutboxService>().ListOpenAsync(cancellationToken: Ct));
         Assert.Equal((ChatOutboxStatus.Failed, "rate limited on chat.postMessage"), (failed.Status, failed.LastError));
         await _slack.App.Get<SlackAdmin>().RetryAsync(_slack.Admin.Actor, failed.Id, Ct);
         await _slack.OutboxDrainedAsync();
@@ -134,7 +134,7 @@ public sealed class SlackOutboxTests : IAsyncDisposable
         await PostUpdateAsync(incident, "Refused once");
         await PostUpdateAsync(incident, "Goes through");
         await _slack.OutboxDrainedAsync();
-        var failed = Assert.Single(await _slack.App.Get<ChatOutboxService>().ListOpenAsync("slack", cancellationToken: Ct));
+        var failed = Assert.Single(await _slack.App.Get<ChatOutboxService>().ListOpenAsync(cancellationToken: Ct));
         await _slack.App.Get<SlackAdmin>().RetryAsync(_slack.Admin.Actor, failed.Id, Ct);
         await _slack.OutboxDrainedAsync();
 
@@ -171,7 +171,7 @@ public sealed class SlackOutboxTests : IAsyncDisposable
         Assert.Single(_slack.Slack.Channels(), c => c.Name.StartsWith("inc-1", StringComparison.Ordinal));
         Assert.Single(_slack.Slack.Calls("conversations.create"));
         Assert.StartsWith("*INC-1 declared", Texts("C0EARLIER")[0], StringComparison.Ordinal);
-        Assert.Equal(incident.Id, (await _slack.App.Get<ChatChannelService>().FindByChannelAsync("slack", "C0EARLIER", Ct))!.IncidentId);
+        Assert.Equal(incident.Id, (await _slack.App.Get<ChatChannelService>().FindByChannelAsync("C0EARLIER", Ct))!.IncidentId);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class SlackOutboxTests : IAsyncDisposable
         await _slack.OutboxDrainedAsync();
 
         Assert.Contains("Slack:AnnouncementsChannel", refused.Message, StringComparison.Ordinal);
-        Assert.Empty(await _slack.App.Get<ChatOutboxService>().ListOpenAsync("slack", cancellationToken: Ct));
+        Assert.Empty(await _slack.App.Get<ChatOutboxService>().ListOpenAsync(cancellationToken: Ct));
         Assert.Empty(_slack.Slack.Messages("C0ANNOUNCE"));
         var announce = await _slack.QueryAsync(db => db.ChatOutbox.Where(o => o.Kind == ChatOperationKind.Announce).SingleAsync(Ct));
         Assert.Equal((ChatOutboxStatus.Skipped, ChatOutboxPolicy.NoAnnouncementsChannel), (announce.Status, announce.LastError));

@@ -15,8 +15,6 @@ public sealed class SlackOutboxHandler(
     SlackPoster poster,
     ChatChannelService channels) : IChatOutboxHandler
 {
-    public string Provider => SlackOptions.Provider;
-
     public TimeSpan Lease => slack.Settings.Lease;
 
     public ChatRetrySettings Retry => slack.Settings.Retry;

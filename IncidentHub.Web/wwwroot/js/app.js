@@ -72,6 +72,34 @@ window.incidentHub = {
   markInteractive: function () {
     document.body.dataset.interactive = "true";
   },
+  // Similar past incidents while declaring (SimilarWhileDeclaring): once the person pauses typing in one of the fields,
+  // their current texts go to the component, which asks Core. The fields still hand their values to the form the usual
+  // way (on change), so nothing typed depends on this. Returns an object whose dispose() stops listening.
+  watchTyping: function (dotNet, selectors, delay) {
+    let timer = null;
+    const read = function (selector) {
+      const field = document.querySelector(selector);
+      return field ? field.value.slice(0, 2000) : "";
+    };
+    const onInput = function (event) {
+      const field = event.target;
+      if (!(field instanceof Element) || !selectors.some(function (s) { return field.matches(s); })) {
+        return;
+      }
+
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        dotNet.invokeMethodAsync("TypedAsync", selectors.map(read)).catch(function () { });
+      }, delay);
+    };
+    document.addEventListener("input", onInput);
+    return {
+      dispose: function () {
+        clearTimeout(timer);
+        document.removeEventListener("input", onInput);
+      }
+    };
+  },
   timeZone: function () {
     try {
       return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

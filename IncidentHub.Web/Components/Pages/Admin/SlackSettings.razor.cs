@@ -64,9 +64,9 @@ public sealed partial class SlackSettings
     {
         await Feedback.RunAsync(async () =>
         {
-            _outbox = await Outbox.ListOpenAsync(SlackOptions.Provider);
-            _outboxSummary = await Outbox.SummaryAsync(SlackOptions.Provider);
-            _inbox = await Inbox.SummaryAsync(SlackOptions.Provider);
+            _outbox = await Outbox.ListOpenAsync();
+            _outboxSummary = await Outbox.SummaryAsync();
+            _inbox = await Inbox.SummaryAsync();
         });
     }
 

@@ -41,7 +41,7 @@ public partial class Dashboard
     {
         _me = await CurrentUser.GetActorAsync();
         _severities = await Queries.GetSeveritiesAsync(includeArchived: true);
-        _leads = await Directory.GetRespondersAsync();
+        _leads = await Directory.GetPeopleAsync();
         await LoadAsync();
         Watch(incidentId: null);
     }

@@ -339,17 +339,12 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("Provider", "ExternalId")
+                    b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasFilter("[ExternalId] IS NOT NULL");
 
@@ -398,11 +393,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -416,10 +406,10 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("Provider", "EventId")
+                    b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("LeaseToken");
 
                     b.HasIndex("Status", "NextAttemptAtTicks", "Id");
 
@@ -568,11 +558,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<string>("ResultId")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -593,10 +578,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatUser", b =>
                 {
-                    b.Property<string>("Provider")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -622,7 +603,7 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<DateTime>("RefreshedAt")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("Provider", "ExternalId");
+                    b.HasKey("ExternalId");
 
                     b.HasIndex("MatchedUserId");
 

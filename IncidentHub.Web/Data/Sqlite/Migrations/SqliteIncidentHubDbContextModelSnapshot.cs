@@ -324,17 +324,12 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("IncidentId");
 
-                    b.HasIndex("Provider", "ExternalId")
+                    b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.ToTable("ChatChannels", (string)null);
@@ -380,11 +375,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -398,10 +388,10 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaseToken");
-
-                    b.HasIndex("Provider", "EventId")
+                    b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("LeaseToken");
 
                     b.HasIndex("Status", "NextAttemptAtTicks", "Id");
 
@@ -544,11 +534,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ResultId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -569,10 +554,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatUser", b =>
                 {
-                    b.Property<string>("Provider")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ExternalId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -598,7 +579,7 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<DateTime>("RefreshedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Provider", "ExternalId");
+                    b.HasKey("ExternalId");
 
                     b.HasIndex("MatchedUserId");
 
