@@ -11,10 +11,13 @@ public enum ActionOutcome
     Drop,
 }
 
-/// <summary>What becomes of a public notice that still tells customers the incident is going on.</summary>
+/// <summary>
+/// What becomes of a public notice that no longer tells customers the truth (still "going on" when the incident
+/// ends, or "fixed" when it reopens): publish the proposed text now, or leave it with a reason.
+/// </summary>
 public enum NoticeOutcome
 {
-    PublishResolution,
+    Publish,
     Leave,
 }
 

@@ -3,8 +3,14 @@ using IncidentHub.Core.StatusPage;
 
 namespace IncidentHub.Core.Resolution;
 
-/// <summary>A public notice that still tells customers the incident is going on.</summary>
-public sealed record LiveNoticeView(string Title, PublicStatus Status, DateTimeOffset? LastPublishedAt, Guid Version);
+/// <summary>
+/// A published notice to decide on, with the services it still marks affected (publishing the resolution returns them
+/// to operational).
+/// </summary>
+public sealed record LiveNoticeView(string Title, PublicStatus Status, DateTimeOffset? LastPublishedAt, Guid Version)
+{
+    public IReadOnlyList<string> AffectedServices { get; init; } = [];
+}
 
 /// <summary>
 /// Everything still open when someone resolves, closes or declines an incident, with the choices the rules allow

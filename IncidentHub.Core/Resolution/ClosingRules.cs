@@ -88,7 +88,7 @@ public static class ClosingRules
                 case null:
                     Add(nameof(request.Notice), "The status page still shows this incident: publish the resolution or say why it stays.");
                     break;
-                case NoticeOutcome.PublishResolution when string.IsNullOrWhiteSpace(request.NoticeTitle) || string.IsNullOrWhiteSpace(request.NoticeMessage):
+                case NoticeOutcome.Publish when string.IsNullOrWhiteSpace(request.NoticeTitle) || string.IsNullOrWhiteSpace(request.NoticeMessage):
                     Add(nameof(request.NoticeMessage), "Give the resolution a title and a message customers will read.");
                     break;
                 case NoticeOutcome.Leave when string.IsNullOrWhiteSpace(request.NoticeReason):

@@ -31,7 +31,11 @@ public sealed class ClosingService(IncidentCommandRunner runner, IncidentQueries
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var notice = await db.PublicNotices.AsNoTracking()
             .Where(n => n.IncidentId == detail.Id && n.FirstPublishedAt != null && n.ResolvedAt == null)
-            .Select(n => new LiveNoticeView(n.Title, n.Status, n.LastPublishedAt, n.Version))
+            .Select(n => new LiveNoticeView(n.Title, n.Status, n.LastPublishedAt, n.Version)
+            {
+                AffectedServices = db.PublicImpacts.Where(i => i.NoticeId == n.Id && i.Until == null)
+                    .Join(db.StatusComponents, i => i.ComponentId, c => c.Id, (i, c) => c.Name).OrderBy(name => name).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         var held = detail.Roles.Where(r => r.UserId is not null && r.Kind is not (IncidentRoleKind.Reporter)).ToList();
         return new ClosingPlan(
@@ -82,12 +86,9 @@ public sealed class ClosingService(IncidentCommandRunner runner, IncidentQueries
                 }
             }
 
-            if (live && request.Notice == NoticeOutcome.PublishResolution)
+            if (live && request.Notice == NoticeOutcome.Publish)
             {
-                incident.EnsureCanPublish(actor);
-                var components = await db.StatusComponents.Where(c => !c.IsArchived).Select(c => c.Id).ToListAsync(cancellationToken);
-                var update = notice!.Publish(actor, ClosingRules.ResolutionForm(request), components, now);
-                incident.RecordPublication(actor, update.Title, update.Status, update.Message, null, now);
+                await PublicationService.PublishOnAsync(db, incident, actor, ClosingRules.ResolutionForm(request), now, cancellationToken);
             }
             else if (live)
             {
@@ -96,7 +97,10 @@ public sealed class ClosingService(IncidentCommandRunner runner, IncidentQueries
 
             if (request.Target == IncidentStatus.Resolved)
             {
-                incident.PostUpdate(actor, new PostUpdateRequest { Message = request.Message.Trim(), NewStatus = IncidentStatus.Resolved, ExpectedStatus = request.ExpectedStatus }, null, now);
+                // The status moves first, so the key event says the incident was resolved and the closing update is
+                // the first one posted as Resolved.
+                incident.ChangeStatus(actor, request.ExpectedStatus, IncidentStatus.Resolved, now);
+                incident.PostUpdate(actor, new PostUpdateRequest { Message = request.Message.Trim() }, null, now);
             }
             else
             {

@@ -90,5 +90,36 @@ public sealed class ClosingDialogTests(SqliteTestDatabase database) : IClassFixt
         Assert.Equal((IncidentStatus.Monitoring, ActionStatus.Outstanding), (detail.Status, detail.Actions[0].Status));
     }
 
+    [Fact]
+    public async Task SomeoneMovingItMeanwhile_IsSaidInTheDialog_TheWordsStay_AndTheSecondTryResolves()
+    {
+        var (provider, dialog) = await ShowAsync(IncidentStatus.Resolved, "Rolled back the gateway.");
+        await _ui.Core.Incidents.ChangeStatusAsync(_lead, _incident.Id, IncidentStatus.Monitoring, IncidentStatus.Fixing, Xunit.TestContext.Current.CancellationToken);
+
+        await provider.Find("form").SubmitAsync();
+
+        provider.WaitForAssertion(() => Assert.Contains("Someone changed INC-1 while you were deciding (it is Fixing now)", provider.Find("[data-testid=closing-conflict]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Rolled back the gateway.", provider.Find("[data-testid=closing-message]").GetAttribute("value"));
+        Assert.Equal(IncidentStatus.Fixing, (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number, Xunit.TestContext.Current.CancellationToken))!.Status);
+
+        await provider.Find("form").SubmitAsync();
+
+        var result = await dialog.Result.WaitAsync(ComponentHarness.Wait, Xunit.TestContext.Current.CancellationToken);
+        Assert.False(result!.Canceled);
+        Assert.Equal(IncidentStatus.Resolved, (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number, Xunit.TestContext.Current.CancellationToken))!.Status);
+    }
+
+    [Fact]
+    public async Task AnEmptyClosingUpdate_IsRefusedNextToTheField_AndNothingChanges()
+    {
+        var (provider, _) = await ShowAsync(IncidentStatus.Resolved);
+
+        await provider.Find("[data-testid=closing-message]").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "" });
+        await provider.Find("form").SubmitAsync();
+
+        provider.WaitForAssertion(() => Assert.Contains("Write the closing update: what fixed it and what happens next.", provider.Markup, StringComparison.Ordinal));
+        Assert.Equal(IncidentStatus.Monitoring, (await _ui.Core.IncidentQueries.GetDetailAsync(_lead, _incident.Number, Xunit.TestContext.Current.CancellationToken))!.Status);
+    }
+
     public async ValueTask DisposeAsync() => await _ui.DisposeAsync();
 }

@@ -60,7 +60,7 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
             ExpectedStatus = IncidentStatus.Monitoring,
             Message = "Fixed by rolling back the gateway.",
             Actions = [new ActionDecision { ActionId = actionId, Outcome = ActionOutcome.KeepAsFollowUp }],
-            Notice = NoticeOutcome.PublishResolution,
+            Notice = NoticeOutcome.Publish,
             NoticeTitle = plan.ProposedNoticeTitle,
             NoticeMessage = plan.ProposedNoticeMessage,
             NoticeVersion = plan.Notice!.Version,
@@ -71,8 +71,44 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
         Assert.True(Assert.Single(detail.Actions).IsFollowUp);
         var snapshot = await Harness.StatusPage.GetSnapshotAsync(Ct);
         Assert.Empty(snapshot.Active);
-        var texts = await Harness.QueryAsync(db => db.TimelineEntries.Where(e => e.IncidentId == incident.Id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync(Ct));
-        Assert.Equal([TimelineEntryKind.ActionChanged, TimelineEntryKind.Published, TimelineEntryKind.Update], texts.TakeLast(3));
+        var entries = await Harness.QueryAsync(db => db.TimelineEntries.Where(e => e.IncidentId == incident.Id).OrderBy(e => e.Id)
+            .Select(e => new { e.Kind, e.Text, e.IsHighlighted }).ToListAsync(Ct));
+        Assert.Equal([TimelineEntryKind.ActionChanged, TimelineEntryKind.Published, TimelineEntryKind.StatusChanged, TimelineEntryKind.Update], entries.TakeLast(4).Select(e => e.Kind));
+        // The key event says what happened; the closing update follows it as the first update posted as Resolved.
+        var resolved = entries.Single(e => e.Kind == TimelineEntryKind.StatusChanged && e.Text.EndsWith("resolved the incident.", StringComparison.Ordinal));
+        Assert.True(resolved.IsHighlighted);
+        Assert.Equal(IncidentStatus.Resolved, (await Harness.QueryAsync(db => db.IncidentUpdates.Where(u => u.IncidentId == incident.Id).OrderBy(u => u.Id).Select(u => u.Status).ToListAsync(Ct))).Last());
+    }
+
+    [Fact]
+    public async Task ANoticePublishedSinceThePlan_IsAConflict_AndNothingChanges()
+    {
+        var (lead, incident, actionId, payments) = await LiveIncidentAsync();
+        var plan = (await Closing.GetPlanAsync(lead, incident.Number, IncidentStatus.Resolved, Ct))!;
+        await Harness.Publication.PublishAsync(lead, incident.Id, new PublicNoticeForm
+        {
+            Title = "Some card payments are failing",
+            Message = "Still watching.",
+            Status = PublicStatus.Monitoring,
+            Impacts = new Dictionary<int, ComponentState> { [payments] = ComponentState.DegradedPerformance },
+        }, Ct);
+        var before = await EntryCountAsync(incident.Id);
+
+        await Assert.ThrowsAsync<ConflictException>(() => Closing.CloseAsync(lead, incident.Id, new CloseIncidentRequest
+        {
+            Target = IncidentStatus.Resolved,
+            ExpectedStatus = IncidentStatus.Monitoring,
+            Message = "Fixed by rolling back the gateway.",
+            Actions = [new ActionDecision { ActionId = actionId, Outcome = ActionOutcome.KeepAsFollowUp }],
+            Notice = NoticeOutcome.Publish,
+            NoticeTitle = plan.ProposedNoticeTitle,
+            NoticeMessage = plan.ProposedNoticeMessage,
+            NoticeVersion = plan.Notice!.Version,
+        }, Ct));
+
+        var detail = (await Harness.IncidentQueries.GetDetailAsync(lead, incident.Number, Ct))!;
+        Assert.Equal((IncidentStatus.Monitoring, ActionStatus.Outstanding, false), (detail.Status, detail.Actions[0].Status, detail.Actions[0].IsFollowUp));
+        Assert.Equal(before, await EntryCountAsync(incident.Id));
     }
 
     [Fact]
