@@ -15,6 +15,12 @@ public static class ClosingRules
 
     public static bool UpdateRequired(IncidentStatus target) => target == IncidentStatus.Resolved;
 
+    /// <summary>The field a problem with one action's decision is reported on, so each door shows it next to that action.</summary>
+    public static string ActionField(int actionId) => $"{nameof(CloseIncidentRequest.Actions)}[{actionId}]";
+
+    /// <summary>The field a missing reason for dropping one action is reported on.</summary>
+    public static string ActionReasonField(int actionId) => $"{ActionField(actionId)}.{nameof(ActionDecision.Reason)}";
+
     /// <summary>A declined incident was never one: its actions are done or dropped, never kept for after it.</summary>
     public static IReadOnlyList<ActionOutcome> OutcomesFor(IncidentStatus target) => target == IncidentStatus.Declined
         ? [ActionOutcome.MarkDone, ActionOutcome.Drop]
@@ -67,17 +73,17 @@ public static class ClosingRules
         {
             if (!decided.TryGetValue(action.Id, out var decision))
             {
-                Add(nameof(request.Actions), $"\"{action.Title}\" is still outstanding (added since you looked?): decide what becomes of it.");
+                Add(ActionField(action.Id), $"\"{action.Title}\" is still outstanding (added since you looked?): decide what becomes of it.");
                 continue;
             }
 
             if (!allowed.Contains(decision.Outcome))
             {
-                Add(nameof(request.Actions), $"A declined incident keeps no follow-ups: mark \"{action.Title}\" done or drop it.");
+                Add(ActionField(action.Id), $"A declined incident keeps no follow-ups: mark \"{action.Title}\" done or drop it.");
             }
             else if (decision.Outcome == ActionOutcome.Drop && string.IsNullOrWhiteSpace(decision.Reason))
             {
-                Add(nameof(request.Actions), $"Say why \"{action.Title}\" is not being done.");
+                Add(ActionReasonField(action.Id), $"Say why \"{action.Title}\" is not being done.");
             }
         }
 

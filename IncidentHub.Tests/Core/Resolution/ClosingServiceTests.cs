@@ -73,7 +73,8 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
         Assert.Empty(snapshot.Active);
         var entries = await Harness.QueryAsync(db => db.TimelineEntries.Where(e => e.IncidentId == incident.Id).OrderBy(e => e.Id)
             .Select(e => new { e.Kind, e.Text, e.IsHighlighted }).ToListAsync(Ct));
-        Assert.Equal([TimelineEntryKind.ActionChanged, TimelineEntryKind.Published, TimelineEntryKind.StatusChanged, TimelineEntryKind.Update], entries.TakeLast(4).Select(e => e.Kind));
+        // All four in the one save (their ids follow EF's insert order, not the order they were made in).
+        Assert.Equal(new[] { TimelineEntryKind.ActionChanged, TimelineEntryKind.Published, TimelineEntryKind.StatusChanged, TimelineEntryKind.Update }.Order(), entries.TakeLast(4).Select(e => e.Kind).Order());
         // The key event says what happened; the closing update follows it as the first update posted as Resolved.
         var resolved = entries.Single(e => e.Kind == TimelineEntryKind.StatusChanged && e.Text.EndsWith("resolved the incident.", StringComparison.Ordinal));
         Assert.True(resolved.IsHighlighted);
@@ -114,7 +115,7 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
     [Fact]
     public async Task AnUndecidedAction_OrNotice_IsRefusedByName_AndNothingChanges()
     {
-        var (lead, incident, _, _) = await LiveIncidentAsync();
+        var (lead, incident, actionId, _) = await LiveIncidentAsync();
         var before = await EntryCountAsync(incident.Id);
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Closing.CloseAsync(lead, incident.Id, new CloseIncidentRequest
@@ -124,7 +125,7 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
             Message = "Fixed.",
         }, Ct));
 
-        Assert.Contains("Rotate the gateway keys", string.Join(" ", ex.Errors[nameof(CloseIncidentRequest.Actions)]), StringComparison.Ordinal);
+        Assert.Contains("Rotate the gateway keys", string.Join(" ", ex.Errors[ClosingRules.ActionField(actionId)]), StringComparison.Ordinal);
         Assert.True(ex.Errors.ContainsKey(nameof(CloseIncidentRequest.Notice)));
         Assert.Equal(IncidentStatus.Monitoring, (await Harness.IncidentQueries.GetDetailAsync(lead, incident.Number, Ct))!.Status);
         Assert.Equal(before, await EntryCountAsync(incident.Id));
@@ -143,7 +144,7 @@ public abstract class ClosingServiceTests(TestDatabase database) : DatabaseTest(
             Notice = NoticeOutcome.Leave,
         };
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Closing.CloseAsync(lead, incident.Id, request, Ct));
-        Assert.True(ex.Errors.ContainsKey(nameof(CloseIncidentRequest.Actions)));
+        Assert.Equal(["Say why \"Rotate the gateway keys\" is not being done."], ex.Errors[ClosingRules.ActionReasonField(actionId)]);
         Assert.True(ex.Errors.ContainsKey(nameof(CloseIncidentRequest.NoticeReason)));
 
         request.Actions[0].Reason = "The keys were rotated by the vendor.";

