@@ -115,10 +115,10 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
         await page.Keyboard.TypeAsync("Rolled back the gateway deploy.");
 
         // Names that say what each control acts on.
-        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Keep as a follow-up: Rotate the gateway keys" })).ToBeCheckedAsync();
-        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Drop, with a reason: Rotate the gateway keys" })).ToHaveCountAsync(1);
-        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Publish the resolution now on the status page" })).ToBeCheckedAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel: leave INC-1 investigating" })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Keep as a follow-up (Rotate the gateway keys)", Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Drop, with a reason (Rotate the gateway keys)", Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Publish the resolution now on the status page", Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel: leave INC-1 investigating", Exact = true })).ToHaveCountAsync(1);
 
         // Drop it, with the arrow keys, and say why.
         await KeyboardNavigation.TabToAsync(page, "[data-testid=closing-action-KeepAsFollowUp]");
