@@ -58,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PublicationService>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<FollowUps.FollowUpService>();
+        services.AddSingleton<Resolution.ClosingService>();
+        services.AddSingleton<Resolution.ReopeningService>();
         services.AddSingleton<FollowUps.FollowUpQueries>();
         services.AddSingleton<Learnings.LearningsQueries>();
         services.TryAddSingleton(_ => new Markdown.SafeMarkdown());

@@ -29,16 +29,26 @@ public sealed class PublicationService(IncidentCommandRunner runner)
         RequestValidator.Validate(form);
         await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
         {
-            incident.EnsureCanPublish(actor);
-            var notice = await LoadNoticeAsync(db, incident.Id, cancellationToken);
-            var components = await db.StatusComponents.Where(c => !c.IsArchived).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-            var update = notice.Publish(actor, form, components.Keys, now);
-            var services = form.Impacts.Count == 0 || form.Status == PublicStatus.Resolved
-                ? null
-                : string.Join(", ", form.Impacts.Where(i => components.ContainsKey(i.Key)).Select(i => $"{components[i.Key]}: {i.Value.Label().ToLowerInvariant()}"));
-            incident.RecordPublication(actor, update.Title, update.Status, update.Message, services, now);
+            await PublishOnAsync(db, incident, actor, form, now, cancellationToken);
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes inside a change already running through the incident's door (resolving and reopening publish with
+    /// their own step): the publisher's right, the notice, the services' states and the incident's record of it.
+    /// </summary>
+    internal static async Task<PublicUpdate> PublishOnAsync(IncidentHubDbContext db, Incident incident, Actor actor, PublicNoticeForm form, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        incident.EnsureCanPublish(actor);
+        var notice = await LoadNoticeAsync(db, incident.Id, cancellationToken);
+        var components = await db.StatusComponents.Where(c => !c.IsArchived).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var update = notice.Publish(actor, form, components.Keys, now);
+        var services = form.Impacts.Count == 0 || form.Status == PublicStatus.Resolved
+            ? null
+            : string.Join(", ", form.Impacts.Where(i => components.ContainsKey(i.Key)).Select(i => $"{components[i.Key]}: {i.Value.Label().ToLowerInvariant()}"));
+        incident.RecordPublication(actor, update.Title, update.Status, update.Message, services, now);
+        return update;
     }
 
     private static async Task<PublicNotice> LoadNoticeAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken)

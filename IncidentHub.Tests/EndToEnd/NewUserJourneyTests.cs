@@ -82,6 +82,9 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         // Resolve.
         await me.TestId("change-status").ClickAsync();
         await me.TestId("status-Resolved").ClickAsync();
+        // One moment: the closing update (proposed, reworded here) and what is still open, then resolve.
+        await me.TestId("closing-message").FillAsync("Rolled back the gateway deploy; payments are normal.");
+        await me.TestId("closing-submit").ClickAsync();
         await Expect(me.TestId("status-chip").First).ToHaveTextAsync("Resolved");
         await me.ScreenshotAsync("journey-03-resolved");
 
@@ -90,7 +93,9 @@ public sealed class NewUserJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(me.Url("/incidents/1/review"));
         await Expect(page.GetByText("Review: Checkout is failing for card payments")).ToBeVisibleAsync();
         await Expect(me.TestId("review-key-events").GetByText("resolved the incident")).ToBeVisibleAsync();
-        await Expect(me.TestId("review-update")).ToHaveCountAsync(1);
+        // The first update and the closing update.
+        await Expect(me.TestId("review-update")).ToHaveCountAsync(2);
+        await Expect(me.TestId("review-update").Filter(new() { HasText = "payments are normal" })).ToBeVisibleAsync();
         // What it was and what customers went through, as the Markdown download has them.
         await Expect(me.TestId("review-summary")).ToHaveTextAsync("Payments return 502 from the gateway.");
         await Expect(me.TestId("review-impact")).ToHaveTextAsync("Not described.");

@@ -68,11 +68,12 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A screenshot under TestResults/screenshots, for people to look at.</summary>
-    public async Task ScreenshotAsync(string name)
+    /// <param name="fullPage">False for what the viewport shows (a dialog is fixed to it, so a full-page shot misplaces it).</param>
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();

@@ -63,7 +63,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Updates.UpdateService), typeof(IncidentHub.Core.Timeline.TimelineService),
         typeof(IncidentHub.Core.Actions.ActionService), typeof(IncidentHub.Core.Roles.RoleAssignmentService),
         typeof(IncidentHub.Core.Reminders.ReminderService), typeof(IncidentHub.Core.Notifications.NotificationService),
-        typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService),
+        typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService), typeof(IncidentHub.Core.Resolution.ClosingService), typeof(IncidentHub.Core.Resolution.ReopeningService),
         typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
         typeof(IncidentHub.Core.Similar.SimilarIncidentQueries),
     ];

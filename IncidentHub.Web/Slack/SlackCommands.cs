@@ -20,6 +20,7 @@ public sealed partial class SlackCommands(
     ChatUserDirectory directory,
     ChatChannelService channels,
     SlackDeclareModal modal,
+    SlackClosingModal closing,
     IncidentQueries queries,
     IncidentService incidents,
     UpdateService updates,
@@ -37,7 +38,8 @@ public sealed partial class SlackCommands(
         $"*{command} lead @person <note>* — offer the lead, with a note on where things stand; they accept by naming themselves: *{command} lead @me*",
         $"*{command} role <role> @person* — give someone a role",
         $"*{command} action <text>* — add an action",
-        $"*{command} resolve* — resolve the incident",
+        $"*{command} resolve* — resolve it: the closing update, and what becomes of open actions and the status page (opens a form)",
+        $"*{command} close* / *{command} decline* — close a resolved incident, or decline one in Triage (opens the same form)",
         $"*{command} help* — this list");
 
     /// <returns>The ephemeral reply, or null for none (the declare form opened).</returns>
@@ -86,12 +88,14 @@ public sealed partial class SlackCommands(
             return sub switch
             {
                 "update" => await UpdateAsync(actor, incident, rest, name, cancellationToken),
-                "status" => await StatusAsync(actor, incident, rest, name, cancellationToken),
+                "status" => await StatusAsync(actor, incident, rest, name, command, cancellationToken),
                 "severity" => await SeverityAsync(actor, incident, rest, name, cancellationToken),
                 "lead" => await LeadAsync(actor, incident, rest, name, cancellationToken),
                 "role" => await RoleAsync(actor, incident, rest, name, cancellationToken),
                 "action" => await ActionAsync(actor, incident, rest, name, cancellationToken),
-                _ => await ResolveAsync(actor, incident, cancellationToken),
+                "close" => await closing.OpenAsync(actor, incident, IncidentStatus.Closed, command.TriggerId, command.UserId, cancellationToken),
+                "decline" => await closing.OpenAsync(actor, incident, IncidentStatus.Declined, command.TriggerId, command.UserId, cancellationToken),
+                _ => await closing.OpenAsync(actor, incident, IncidentStatus.Resolved, command.TriggerId, command.UserId, cancellationToken),
             };
         }
         catch (ForbiddenException) when (!actor.CanRespond)
@@ -117,7 +121,7 @@ public sealed partial class SlackCommands(
     private static string WithTheirText(string refusal, string text) =>
         $"{refusal} Nothing was saved. Your text, to shorten and send again:\n```{SlackText.Escape(text).Replace("```", "` ` `", StringComparison.Ordinal)}```";
 
-    private static readonly HashSet<string> Known = ["update", "status", "severity", "lead", "role", "action", "resolve"];
+    private static readonly HashSet<string> Known = ["update", "status", "severity", "lead", "role", "action", "resolve", "close", "decline"];
 
     private async Task<string> UpdateAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
     {
@@ -130,13 +134,19 @@ public sealed partial class SlackCommands(
         return $"Update posted to {incident.Reference}.";
     }
 
-    private async Task<string> StatusAsync(Actor actor, IncidentDetail incident, string text, string name, CancellationToken cancellationToken)
+    private async Task<string?> StatusAsync(Actor actor, IncidentDetail incident, string text, string name, SlashCommand command, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<IncidentStatus>(text, ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(text, out _))
         {
             var statuses = IncidentLifecycle.NextStatuses(incident.Status);
             var next = statuses.Count == 0 ? "none: it is final" : string.Join(", ", statuses);
             return $"Say which status: *{name} status <status>*. {incident.Reference} is {incident.Status}; it can move to {next}.";
+        }
+
+        if (IncidentHub.Core.Resolution.ClosingRules.IsEnding(status))
+        {
+            // Ending it is the same moment as /inc resolve: the form with everything still open.
+            return await closing.OpenAsync(actor, incident, status, command.TriggerId, command.UserId, cancellationToken);
         }
 
         await incidents.ChangeStatusAsync(actor, incident.Id, incident.Status, status, cancellationToken);
@@ -208,12 +218,6 @@ public sealed partial class SlackCommands(
 
         await actions.AddAsync(actor, incident.Id, new AddActionRequest { Title = SlackText.ToPlain(text) }, cancellationToken);
         return $"Action added to {incident.Reference}.";
-    }
-
-    private async Task<string> ResolveAsync(Actor actor, IncidentDetail incident, CancellationToken cancellationToken)
-    {
-        await incidents.ChangeStatusAsync(actor, incident.Id, incident.Status, IncidentStatus.Resolved, cancellationToken);
-        return $"{incident.Reference} is resolved.";
     }
 
     /// <summary>The IncidentHub account of the person mentioned in <paramref name="text"/>, or what is wrong.</summary>

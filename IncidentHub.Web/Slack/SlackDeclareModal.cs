@@ -6,6 +6,8 @@ using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
 
+using static IncidentHub.Web.Slack.SlackBlocks;
+
 namespace IncidentHub.Web.Slack;
 
 /// <summary>The answer to a modal submission: close it, show errors next to fields, or replace it with another view.</summary>
@@ -229,48 +231,8 @@ public sealed partial class SlackDeclareModal(
         },
     }.ToJsonString();
 
-    private static JsonObject Input(string block, string label, JsonObject element, bool optional = false, string? hint = null)
-    {
-        var input = new JsonObject
-        {
-            ["type"] = "input",
-            ["block_id"] = block,
-            ["optional"] = optional,
-            ["label"] = Plain(label),
-            ["element"] = element,
-        };
-        if (hint is not null)
-        {
-            input["hint"] = Plain(hint);
-        }
-
-        return input;
-    }
-
-    /// <summary>Slack's own limit for a text input; IncidentHub takes longer text in the browser.</summary>
-    private const int SlackInputMax = 3_000;
-
     private static readonly string MultilineHint = string.Create(CultureInfo.InvariantCulture,
-        $"Up to {SlackInputMax:N0} characters here (Slack's limit); IncidentHub takes up to {TextLimits.LongText:N0} on the incident's page.");
-
-    private static JsonObject Multiline() => new()
-    {
-        ["type"] = "plain_text_input",
-        ["action_id"] = "value",
-        ["multiline"] = true,
-        ["max_length"] = SlackInputMax,
-    };
-
-    private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
-
-    private static string? Text(JsonElement values, string block) =>
-        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
-            ? SlackEventMapper.Str(element, "value") : null;
-
-    private static string? Selected(JsonElement values, string block) =>
-        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
-        && element.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
-            ? SlackEventMapper.Str(option, "value") : null;
+        $"Up to {SlackBlocks.SlackInputMax:N0} characters here (Slack's limit); IncidentHub takes up to {TextLimits.LongText:N0} on the incident's page.");
 
     private static bool Checked(JsonElement values, string block, string value) =>
         values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
@@ -284,8 +246,6 @@ public sealed partial class SlackDeclareModal(
         nameof(DeclareIncidentRequest.CustomerImpact) => "impact",
         _ => "name",
     };
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Declare form {ViewId} was submitted again; nothing more declared")]
     private static partial void LogRepeat(ILogger logger, string viewId);

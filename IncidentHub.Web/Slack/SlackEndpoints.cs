@@ -185,6 +185,8 @@ public static partial class SlackEndpoints
             }
 
             var modal = http.RequestServices.GetRequiredService<SlackDeclareModal>();
+            var closing = payload.TryGetProperty("view", out var submitted) && submitted.ValueKind == JsonValueKind.Object
+                && SlackEventMapper.Str(submitted, "callback_id") == SlackClosingModal.CallbackId;
             try
             {
                 switch (SlackEventMapper.Str(payload, "type"))
@@ -193,6 +195,9 @@ public static partial class SlackEndpoints
                                                 && SlackEventMapper.Str(view, "callback_id") == SlackDeclareModal.CallbackId:
                         var answer = (await modal.SubmitAsync(payload, http.RequestAborted)).ToJson();
                         return answer is null ? Results.Ok() : Results.Text(answer, "application/json");
+                    case "view_submission" when closing:
+                        var closed = (await http.RequestServices.GetRequiredService<SlackClosingModal>().SubmitAsync(payload, http.RequestAborted)).ToJson();
+                        return closed is null ? Results.Ok() : Results.Text(closed, "application/json");
                     case "shortcut" when SlackEventMapper.Str(payload, "callback_id") == SlackDeclareModal.CallbackId:
                         var problem = await modal.OpenAsync(SlackEventMapper.Str(payload, "trigger_id"), null, http.RequestAborted);
                         if (problem is not null)
@@ -210,7 +215,9 @@ public static partial class SlackEndpoints
                 LogCommandFailed(logger, ex);
                 return Results.Text(new SlackViewResponse(new Dictionary<string, string>
                 {
-                    ["name"] = "Something went wrong on IncidentHub's side, and nothing was declared. Try again in a moment.",
+                    [closing ? "message" : "name"] = closing
+                        ? "Something went wrong on IncidentHub's side, and nothing was changed. Your text is still here: try again in a moment."
+                        : "Something went wrong on IncidentHub's side, and nothing was declared. Try again in a moment.",
                 }).ToJson()!, "application/json");
             }
         }

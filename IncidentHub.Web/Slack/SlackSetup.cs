@@ -46,6 +46,7 @@ public static class SlackSetup
         services.AddSingleton<SlackWorkTrigger>();
         services.AddSingleton<IChatOutboxSignal>(sp => sp.GetRequiredService<SlackWorkTrigger>());
         services.AddSingleton<SlackDeclareModal>();
+        services.AddSingleton<SlackClosingModal>();
         services.AddSingleton<SlackCommands>();
         services.AddSingleton<SlackInboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxWriter>());

@@ -127,6 +127,20 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Get<ReviewTemplateService>().SaveAsync(v, new ReviewTemplateSectionForm { Name = "Mine" }, Ct),
         [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.MoveAsync)}"] = (h, v, f) => h.Get<ReviewTemplateService>().MoveAsync(v, 1, Guid.Empty, 1, Ct),
         [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.SetArchivedAsync)}"] = (h, v, f) => h.Get<ReviewTemplateService>().SetArchivedAsync(v, 1, true, Ct),
+        [$"{nameof(IncidentHub.Core.Resolution.ClosingService)}.{nameof(IncidentHub.Core.Resolution.ClosingService.CloseAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Resolution.ClosingService>().CloseAsync(v, f.Incident.Id, new IncidentHub.Core.Resolution.CloseIncidentRequest
+            {
+                Target = IncidentStatus.Resolved,
+                ExpectedStatus = f.Detail.Status,
+                Message = "Not mine to say.",
+                Actions = [new IncidentHub.Core.Resolution.ActionDecision { ActionId = f.ActionId, Outcome = IncidentHub.Core.Resolution.ActionOutcome.MarkDone }],
+            }, Ct),
+        [$"{nameof(IncidentHub.Core.Resolution.ReopeningService)}.{nameof(IncidentHub.Core.Resolution.ReopeningService.ReopenAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Resolution.ReopeningService>().ReopenAsync(v, f.Incident.Id, new IncidentHub.Core.Resolution.ReopenIncidentRequest
+            {
+                ExpectedStatus = f.Detail.Status,
+                Message = "Not mine to say.",
+            }, Ct),
         [$"{nameof(FollowUpService)}.{nameof(FollowUpService.AddAsync)}"] = (h, v, f) =>
             h.Get<FollowUpService>().AddAsync(v, f.Incident.Id, new AddFollowUpRequest { Title = "Mine" }, Ct),
         [$"{nameof(FollowUpService)}.{nameof(FollowUpService.KeepAsFollowUpAsync)}"] = (h, v, f) =>
@@ -152,6 +166,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetDocumentAsync)}",
         $"{nameof(IncidentHub.Core.Learnings.LearningsQueries)}.{nameof(IncidentHub.Core.Learnings.LearningsQueries.SearchAsync)}",
         $"{nameof(FollowUpQueries)}.{nameof(FollowUpQueries.SearchAsync)}",
+        $"{nameof(IncidentHub.Core.Resolution.ClosingService)}.{nameof(IncidentHub.Core.Resolution.ClosingService.GetPlanAsync)}",
+        $"{nameof(IncidentHub.Core.Resolution.ReopeningService)}.{nameof(IncidentHub.Core.Resolution.ReopeningService.GetPlanAsync)}",
         $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
         $"{nameof(IncidentHub.Core.Board.BoardQueries)}.{nameof(IncidentHub.Core.Board.BoardQueries.GetBoardAsync)}",
         $"{nameof(IncidentHub.Core.Insights.InsightsQueries)}.{nameof(IncidentHub.Core.Insights.InsightsQueries.GetAsync)}",

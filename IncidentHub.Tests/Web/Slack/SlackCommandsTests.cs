@@ -69,10 +69,12 @@ public sealed class SlackCommandsTests(SlackAppFixture fixture) : IClassFixture<
         };
 
         var detail = await DetailAsync();
+        // Resolving opens the closing form (SlackClosingTests) instead of answering.
         Assert.Equal(
-            [$"{_incident.Reference} is now Investigating.", $"{_incident.Reference} is now Critical.", $"Action added to {_incident.Reference}.", $"{_incident.Reference} is resolved."],
+            [$"{_incident.Reference} is now Investigating.", $"{_incident.Reference} is now Critical.", $"Action added to {_incident.Reference}.", null],
             answers);
-        Assert.Equal((IncidentStatus.Resolved, "Critical"), (detail.Status, detail.Severity.Name));
+        Assert.Contains("\"callback_id\":\"incidenthub_close\"", _slack.Slack.Calls("views.open")[^1]["view"], StringComparison.Ordinal);
+        Assert.Equal((IncidentStatus.Investigating, "Critical"), (detail.Status, detail.Severity.Name));
         Assert.Equal("Page the database team", Assert.Single(detail.Actions).Title);
     }
 

@@ -108,7 +108,8 @@ public sealed class FormErrors
             var name = string.IsNullOrEmpty(field) ? _fallbackField : field;
             if (_context.Model.GetType().GetProperty(name) is null)
             {
-                General = string.Join(" ", messages);
+                // Every message that has no field of its own is said, not only the last one.
+                General = General is null ? string.Join(" ", messages) : $"{General} {string.Join(" ", messages)}";
                 continue;
             }
 
