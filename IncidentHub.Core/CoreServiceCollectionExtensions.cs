@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddEventConsumer<LiveFeedConsumer>();
         services.AddEventConsumer<NotificationConsumer>();
         services.AddEventConsumer<StatusPageCacheConsumer>();
+        services.AddEventConsumer<PostIncident.PostIncidentTaskConsumer>();
 
         // Stateless: every operation creates its own DbContext.
         services.AddSingleton<IncidentCommandRunner>();
@@ -64,6 +65,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Learnings.LearningsQueries>();
         services.TryAddSingleton(_ => new Markdown.SafeMarkdown());
         services.AddSingleton<ReviewTemplateService>();
+        services.AddSingleton<PostIncident.PostIncidentTaskService>();
+        services.AddSingleton<PostIncident.PostIncidentNudgeSweeper>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
         services.AddSingleton<StatusPageQueries>();

@@ -215,6 +215,20 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
                     case LeadHandoverWithdrawn or RoleUnassigned or ActionAdded or ActionStatusChanged or ActionOwnerChanged:
                         PostUnlessPartOfUpdate(e, said, partOfUpdate: false);
                         break;
+                    case PostIncidentTaskNudged task:
+                        Enqueue(e, ChatOperationKind.Post, new PostOperation(
+                            $"The post-incident task \"{task.Name}\" on {IncidentReference.Format(e.IncidentNumber)} is {Late(e.OccurredAt - task.DueAt)}",
+                            "Do it, or mark it done on the incident's page in IncidentHub.",
+                            null,
+                            [task.OwnerId]));
+                        break;
+                    case FollowUpNudged followUp:
+                        Enqueue(e, ChatOperationKind.Post, new PostOperation(
+                            $"The follow-up \"{followUp.Title}\" from {IncidentReference.Format(e.IncidentNumber)} is {Late(e.OccurredAt - followUp.DueAt)}",
+                            "Finish it, plan it again, or say why it is not being done.",
+                            null,
+                            [followUp.OwnerId]));
+                        break;
                     case UpdateNudged nudged when dueTimes.GetValueOrDefault(e.IncidentId) is { } dueAt && dueAt <= e.OccurredAt:
                         var overdue = e.OccurredAt - dueAt;
                         var late = overdue < TimeSpan.FromMinutes(1) ? "now" : $"overdue by {Common.TimeDisplay.Duration(overdue)}";
@@ -242,6 +256,10 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
                 Enqueue(last, ChatOperationKind.Archive, new ArchiveOperation());
             }
         }
+
+        /// <summary>"due" until its time has passed, then "overdue by 2 d 3 h".</summary>
+        private static string Late(TimeSpan overdue) =>
+            overdue < TimeSpan.FromMinutes(1) ? "due" : $"overdue by {Common.TimeDisplay.Duration(overdue)}";
 
         private void PostUnlessPartOfUpdate(LoggedEvent e, Words? said, bool partOfUpdate)
         {

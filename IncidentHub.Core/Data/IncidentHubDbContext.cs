@@ -89,6 +89,10 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<Reviews.ReviewTemplateSection> ReviewTemplateSections => Set<Reviews.ReviewTemplateSection>();
 
+    public DbSet<PostIncident.PostIncidentTaskDefinition> PostIncidentTaskDefinitions => Set<PostIncident.PostIncidentTaskDefinition>();
+
+    public DbSet<PostIncident.PostIncidentTask> PostIncidentTasks => Set<PostIncident.PostIncidentTask>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

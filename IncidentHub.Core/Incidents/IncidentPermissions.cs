@@ -96,6 +96,12 @@ public sealed class IncidentPermissions
     /// <summary>The written review is started once the incident is resolved (or closed), by anyone who responds.</summary>
     public bool StartReview => Respond && Status.HasReview();
 
+    /// <summary>
+    /// Post-incident tasks are done (and undone) once the incident is resolved or closed, by anyone who responds on it:
+    /// the owner, the lead, any responder, admins.
+    /// </summary>
+    public bool CompleteTasks => Respond && Status.HasReview();
+
     /// <summary>Anyone running a standard incident drafts its public notice.</summary>
     public bool DraftNotice => Respond && !IsFinal && !_standing.IsPrivate;
 
@@ -200,6 +206,15 @@ public sealed class IncidentPermissions
             throw new DomainException(Status == IncidentStatus.Declined
                 ? "The incident was declined: there is nothing to review."
                 : $"The incident is {Status}; its review is written once it is resolved.");
+        }
+    }
+
+    public void EnsureCompleteTasks()
+    {
+        EnsureRespond();
+        if (!CompleteTasks)
+        {
+            throw new DomainException($"The incident is {Status}; its post-incident tasks are done once it is resolved.");
         }
     }
 

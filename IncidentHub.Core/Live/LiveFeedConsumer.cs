@@ -36,6 +36,7 @@ public sealed class LiveFeedConsumer(IIncidentChangeFeed feed) : IEventConsumer
         LeadHandedOver or LeadHandoverOffered or LeadHandoverWithdrawn or RoleAssigned or RoleUnassigned => IncidentChangeKind.RolesChanged,
         ActionAdded or ActionStatusChanged or ActionOwnerChanged => IncidentChangeKind.ActionsChanged,
         FollowUpAdded or ActionKeptAsFollowUp or FollowUpPlanned or FollowUpDropped => IncidentChangeKind.ActionsChanged,
+        PostIncidentTaskCompleted or PostIncidentTaskReopened or PostIncidentTaskNudged or FollowUpNudged => IncidentChangeKind.ActionsChanged,
         KeyTimeCorrected => IncidentChangeKind.TimestampsChanged,
         UpdateSkipped or ReminderSnoozed or CadenceChanged => IncidentChangeKind.ReminderChanged,
         UpdateNudged => IncidentChangeKind.NudgeSent,

@@ -39,6 +39,8 @@ public static class NotificationText
         NotificationKind.AccessRequested => $"{detail} asks to see the private incident {reference}.",
         NotificationKind.AccessGranted => $"You can now see the private incident {reference}.",
         NotificationKind.LeadOffered => $"{detail} asks you to take the lead of {reference}: read their note and say \"I have it\".",
+        NotificationKind.TaskDue => $"The post-incident task \"{detail}\" on {reference} is due: do it, or mark it done on the incident's page.",
+        NotificationKind.FollowUpDue => $"Your follow-up \"{detail}\" from {reference} is due: finish it, plan it again or say why it is not being done.",
         _ => reference,
     };
 }

@@ -16,6 +16,12 @@ public enum NotificationKind
 
     /// <summary>Someone asked the person to take the lead of an incident (they accept or not on its page).</summary>
     LeadOffered,
+
+    /// <summary>A post-incident task the person owns is due, or still overdue.</summary>
+    TaskDue,
+
+    /// <summary>A follow-up the person owns is due today, or still overdue.</summary>
+    FollowUpDue,
 }
 
 /// <summary>An in-app message for one person, about one incident. Its words are written when it is shown.</summary>

@@ -6,7 +6,7 @@ namespace IncidentHub.Core.Notifications;
 /// <summary>
 /// In-app notifications from what happened: a role given to someone (by someone else), a request to see a private
 /// incident (to its lead), access granted. Durable: each notification is written once, with the consumer's position.
-/// Nudges are written by the nudge sweep itself (one statement for all of them); this consumer only pushes them to the
+/// Nudges (of updates, post-incident tasks and follow-ups) are written by their sweeps themselves; this consumer only pushes them to the
 /// lead's open browsers.
 /// </summary>
 public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsumer
@@ -40,6 +40,12 @@ public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsume
                     break;
                 case UpdateNudged nudged:
                     notices.Add((e, nudged.LeadId, NotificationKind.UpdateDue, null, false));
+                    break;
+                case PostIncidentTaskNudged task:
+                    notices.Add((e, task.OwnerId, NotificationKind.TaskDue, task.Name, false));
+                    break;
+                case FollowUpNudged followUp:
+                    notices.Add((e, followUp.OwnerId, NotificationKind.FollowUpDue, followUp.Title, false));
                     break;
             }
         }

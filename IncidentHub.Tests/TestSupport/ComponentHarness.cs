@@ -65,7 +65,8 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Reminders.ReminderService), typeof(IncidentHub.Core.Notifications.NotificationService),
         typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService), typeof(IncidentHub.Core.Resolution.ClosingService), typeof(IncidentHub.Core.Resolution.ReopeningService),
         typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
-        typeof(IncidentHub.Core.Similar.SimilarIncidentQueries),
+        typeof(IncidentHub.Core.Similar.SimilarIncidentQueries), typeof(IncidentHub.Core.PostIncident.PostIncidentTaskService),
+        typeof(IncidentHub.Core.Roles.RoleDefinitionService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

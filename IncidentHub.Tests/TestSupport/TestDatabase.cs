@@ -72,7 +72,7 @@ public abstract class TestDatabase : IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties the database and puts the default severities and roles back, as on a fresh installation. New rows get
+    /// Empties the database and puts the default severities, roles and post-incident tasks back, as on a fresh installation. New rows get
     /// new ids (identity counters are not reset), so look ids up rather than assuming them.
     /// </summary>
     public async Task ResetAsync()
@@ -107,6 +107,8 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.RoleAssignments.ExecuteDeleteAsync();
         await db.StatusPeriods.ExecuteDeleteAsync();
         await db.Incidents.ExecuteDeleteAsync();
+        // Post-incident tasks go with their incidents; their definitions point at roles and severities.
+        await db.PostIncidentTaskDefinitions.ExecuteDeleteAsync();
         await db.Severities.ExecuteDeleteAsync();
         await db.RoleDefinitions.ExecuteDeleteAsync();
         await db.UserTokens.ExecuteDeleteAsync();

@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/severities"] = AdminOnly("/admin/severities"),
         ["/admin/roles"] = AdminOnly("/admin/roles"),
         ["/admin/review-template"] = AdminOnly("/admin/review-template"),
+        ["/admin/post-incident-tasks"] = AdminOnly("/admin/post-incident-tasks"),
         ["/admin/status-services"] = AdminOnly("/admin/status-services"),
         ["/admin/slack"] = AdminOnly("/admin/slack"),
         ["/attachments/{token}"] = new("/attachments/not-a-signed-link", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),

@@ -4,7 +4,7 @@ namespace IncidentHub.Web.Jobs;
 
 /// <summary>
 /// Background jobs: <c>Jobs:RunServer</c>, <c>Jobs:WorkerCount</c>, <c>Jobs:NudgeSweepCron</c>,
-/// <c>Jobs:EventCatchUpCron</c>.
+/// <c>Jobs:EventCatchUpCron</c>, <c>Jobs:PostIncidentNudgeCron</c>.
 /// </summary>
 public sealed class JobsOptions
 {
@@ -23,4 +23,8 @@ public sealed class JobsOptions
     /// <summary>How often the event consumers catch up with the log (Hangfire cron). Every 15 seconds by default.</summary>
     [Required(ErrorMessage = "Jobs:EventCatchUpCron must be a cron expression, for example */15 * * * * *.")]
     public string EventCatchUpCron { get; set; } = "*/15 * * * * *";
+
+    /// <summary>How often late post-incident tasks and follow-ups are looked for (Hangfire cron). Every minute by default.</summary>
+    [Required(ErrorMessage = "Jobs:PostIncidentNudgeCron must be a cron expression, for example * * * * *.")]
+    public string PostIncidentNudgeCron { get; set; } = "* * * * *";
 }

@@ -21,6 +21,7 @@ public static class JobsSetup
         services.AddSingleton<NudgeSweepMonitor>();
         services.AddTransient<UpdateNudgeJob>();
         services.AddTransient<EventCatchUpJob>();
+        services.AddTransient<PostIncidentNudgeJob>();
         services.AddHostedService<EventCatchUpAtStart>();
 
         // This host's own storage and job activator. Hangfire would otherwise fall back to process-wide statics
@@ -69,6 +70,7 @@ public static class JobsSetup
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         recurring.AddOrUpdate<UpdateNudgeJob>(UpdateNudgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.NudgeSweepCron, utc);
         recurring.AddOrUpdate<EventCatchUpJob>(EventCatchUpJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.EventCatchUpCron, utc);
+        recurring.AddOrUpdate<PostIncidentNudgeJob>(PostIncidentNudgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.PostIncidentNudgeCron, utc);
 
         // Admins only, through the app's own sign-in: not Hangfire's default local-request rule.
         app.MapHangfireDashboard("/jobs", new DashboardOptions

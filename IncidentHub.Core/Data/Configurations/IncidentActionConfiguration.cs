@@ -23,5 +23,8 @@ internal sealed class IncidentActionConfiguration : IEntityTypeConfiguration<Inc
         // The follow-ups page: outstanding ones, soonest due first; and "mine".
         builder.HasIndex(a => new { a.Kind, a.Status, a.DueAt });
         builder.HasIndex(a => new { a.OwnerId, a.Kind, a.Status });
+        // The follow-up nudge sweep claims with a token, then reads back what it claimed.
+        builder.Property(a => a.NudgeClaimToken).HasMaxLength(40);
+        builder.HasIndex(a => a.NudgeClaimToken);
     }
 }

@@ -207,6 +207,29 @@ public abstract class ChatOutboxTests(TestDatabase database) : DatabaseTest(data
     }
 
     [Fact]
+    public async Task PostIncidentTaskAndFollowUpNudges_ArePostedInTheChannel_MentioningTheirOwner()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var sam = await Harness.CreateResponderAsync();
+        var incident = await DeclaredWithChannelAsync(riley);
+        await Harness.Get<IncidentHub.Core.FollowUps.FollowUpService>().AddAsync(riley, incident.Id,
+            new IncidentHub.Core.FollowUps.AddFollowUpRequest { Title = "Add a retry budget", OwnerId = sam.UserId, DueAt = Harness.Time.GetUtcNow() + TimeSpan.FromDays(3) }, Ct);
+        await Harness.MoveToAsync(riley, incident.Id, IncidentStatus.Resolved);
+        await Harness.QueryAsync(db => db.ChatOutbox.ExecuteDeleteAsync(Ct));
+        Harness.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
+
+        await Harness.Get<IncidentHub.Core.PostIncident.PostIncidentNudgeSweeper>().SweepAsync(Ct);
+
+        var posts = (await RowsAsync(incident.Id)).Select(r => ChatOperations.Deserialize<PostOperation>(r.Payload)).ToList();
+        var review = Assert.Single(posts, p => p.Headline.Contains("Write the review", StringComparison.Ordinal));
+        Assert.Equal($"The post-incident task \"Write the review\" on {incident.Reference} is overdue by 1 h 00 min", review.Headline);
+        Assert.Equal([riley.UserId], review.Mentions);
+        var followUp = Assert.Single(posts, p => p.Headline.Contains("retry budget", StringComparison.Ordinal));
+        Assert.Equal($"The follow-up \"Add a retry budget\" from {incident.Reference} is due", followUp.Headline);
+        Assert.Equal([sam.UserId], followUp.Mentions);
+    }
+
+    [Fact]
     public async Task Claim_TakesOnlyTheHeadOfEachLane_AndTheNextOnceTheHeadIsDone()
     {
         var riley = await Harness.CreateResponderAsync();

@@ -179,9 +179,19 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long?>("LastNudgedAtTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("NotDoingReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("NudgeClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("int");
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
@@ -213,6 +223,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("NudgeClaimToken");
 
                     b.HasIndex("Kind", "Status", "DueAt");
 
@@ -852,6 +864,150 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DefinitionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("LastNudgedAtTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OwnerRoleName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<bool>("OwnerRoleVacant")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.HasIndex("IncidentId", "DefinitionId")
+                        .IsUnique();
+
+                    b.ToTable("PostIncidentTasks", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DueAfterHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OwnerRoleDefinitionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerRoleDefinitionId");
+
+                    b.ToTable("PostIncidentTaskDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskSeverity", b =>
+                {
+                    b.Property<int>("DefinitionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeverityId")
+                        .HasColumnType("int");
+
+                    b.HasKey("DefinitionId", "SeverityId");
+
+                    b.HasIndex("SeverityId");
+
+                    b.ToTable("PostIncidentTaskSeverities", (string)null);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
@@ -1882,6 +2038,39 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Roles.RoleDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerRoleDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskSeverity", b =>
+                {
+                    b.HasOne("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", null)
+                        .WithMany("Severities")
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("SeverityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -2041,6 +2230,11 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Navigation("Timeline");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.Navigation("Severities");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewDocument", b =>

@@ -166,9 +166,19 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastNudgedAtTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NotDoingReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NudgeClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
@@ -200,6 +210,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("NudgeClaimToken");
 
                     b.HasIndex("Kind", "Status", "DueAt");
 
@@ -820,6 +832,146 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastNudgedAtTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NudgeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerRoleName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OwnerRoleVacant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("DoneAt", "DueAt");
+
+                    b.HasIndex("IncidentId", "DefinitionId")
+                        .IsUnique();
+
+                    b.ToTable("PostIncidentTasks", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueAfterHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerRoleDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerRoleDefinitionId");
+
+                    b.ToTable("PostIncidentTaskDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskSeverity", b =>
+                {
+                    b.Property<int>("DefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeverityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DefinitionId", "SeverityId");
+
+                    b.HasIndex("SeverityId");
+
+                    b.ToTable("PostIncidentTaskSeverities", (string)null);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
@@ -1818,6 +1970,39 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Roles.RoleDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerRoleDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskSeverity", b =>
+                {
+                    b.HasOne("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", null)
+                        .WithMany("Severities")
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("SeverityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reminders.UpdateReminder", b =>
                 {
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
@@ -1977,6 +2162,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("Timeline");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTaskDefinition", b =>
+                {
+                    b.Navigation("Severities");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewDocument", b =>
