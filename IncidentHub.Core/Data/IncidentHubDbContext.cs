@@ -89,6 +89,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<Reviews.ReviewTemplateSection> ReviewTemplateSections => Set<Reviews.ReviewTemplateSection>();
 
+    /// <summary>Pairs of incidents someone said are not related: never suggested as similar to each other.</summary>
+    public DbSet<Similar.NotRelatedMark> NotRelatedMarks => Set<Similar.NotRelatedMark>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

@@ -66,6 +66,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Severities.SeverityService), typeof(IncidentHub.Core.StatusPage.PublicationService),
         typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
         typeof(IncidentHub.Core.Similar.SimilarIncidentQueries),
+        typeof(IncidentHub.Core.Similar.NotRelatedService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));
