@@ -75,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IncidentQueries>();
         services.AddSingleton<Search.SearchQueries>();
         services.AddSingleton<Similar.SimilarIncidentQueries>();
+        services.AddSingleton<Similar.NotRelatedService>();
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<DirectoryQueries>();

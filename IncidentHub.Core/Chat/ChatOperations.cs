@@ -25,14 +25,19 @@ public sealed record InviteOperation(IReadOnlyList<string> UserIds);
 /// A message in IncidentHub's words: a headline (what happened), an optional body (the update's text, say), an
 /// optional line of context, and people to mention (IncidentHub user ids or external actor ids).
 /// <see cref="IsPrivacyNotice"/>: the one message that may still go to the public channel of an incident made
-/// private, saying that nothing more will.
+/// private, saying that nothing more will. <see cref="Links"/>: incidents to list, one a line, each linked to its
+/// page in IncidentHub when the adapter knows IncidentHub's address.
 /// </summary>
 public sealed record PostOperation(
     string Headline,
     string? Body = null,
     string? Context = null,
     IReadOnlyList<string>? Mentions = null,
-    bool IsPrivacyNotice = false);
+    bool IsPrivacyNotice = false,
+    IReadOnlyList<PostLink>? Links = null);
+
+/// <summary>One incident in a post's list: its number (for the link), its title and a line about it.</summary>
+public sealed record PostLink(int Number, string Title, string Detail);
 
 /// <summary>Announce (or update the announcement of) the incident; the text is made from its state when sent.</summary>
 public sealed record AnnounceOperation;

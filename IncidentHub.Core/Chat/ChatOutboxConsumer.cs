@@ -2,6 +2,7 @@ using IncidentHub.Core.Data;
 using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
 using IncidentHub.Core.Roles;
+using IncidentHub.Core.Similar;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.Chat;
@@ -14,9 +15,11 @@ namespace IncidentHub.Core.Chat;
 /// entries, keep the announcement current, bring new role holders in, and archive the channel once the incident is
 /// finished. An incident made private after its channel was opened to everyone says so there once and is posted
 /// there no more. Incidents without a channel (declared before the chat system was connected, or demo data) are
-/// left alone.
+/// left alone. Once, right after the first post, the channel hears of up to five similar past incidents (standard
+/// ones only: whoever is in the channel may see them), with why each matched, how long it lasted and its open
+/// follow-ups; queued with this consumer's position like every other call, so a restart or a retry never posts it twice.
 /// </summary>
-public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutboxSignal> signals) : IEventConsumer
+public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutboxSignal> signals, SimilarIncidentQueries similar) : IEventConsumer
 {
     public string Name => "chat-outbox";
 
@@ -46,7 +49,8 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
             {
                 if (declared.OpenChatChannel)
                 {
-                    plan.Declared(change[0], declared, words);
+                    var like = await similar.ForChannelAsync(db, change[0].IncidentId, cancellationToken);
+                    plan.Declared(change[0], declared, words, like);
                     lanes[change[0].IncidentId] = new Lane(declared.Visibility == IncidentVisibility.Private, Archived: false);
                 }
 
@@ -128,7 +132,7 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
     {
         public int Queued { get; private set; }
 
-        public void Declared(LoggedEvent e, IncidentDeclared declared, Dictionary<long, Words> words)
+        public void Declared(LoggedEvent e, IncidentDeclared declared, Dictionary<long, Words> words, IReadOnlyList<SimilarIncident> like)
         {
             var isPrivate = declared.Visibility == IncidentVisibility.Private;
             var reference = IncidentReference.Format(e.IncidentNumber);
@@ -146,6 +150,11 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
                 $"{reference} declared: {declared.Name}",
                 body.Length > 0 ? body : null,
                 $"{said} Severity {declared.SeverityName}, status {declared.Status}, lead {declared.LeadName}.".Trim()));
+            if (like.Count > 0)
+            {
+                Enqueue(e, ChatOperationKind.Post, SimilarPost.For(like));
+            }
+
             if (!isPrivate)
             {
                 Enqueue(e, ChatOperationKind.Announce, new AnnounceOperation());

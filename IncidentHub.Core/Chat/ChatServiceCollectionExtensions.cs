@@ -25,5 +25,6 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChatOutbox(this IServiceCollection services) =>
         services.AddEventConsumer(sp => new ChatOutboxConsumer(
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IChatOutboxSignal>()));
+            sp.GetServices<IChatOutboxSignal>(),
+            sp.GetRequiredService<Similar.SimilarIncidentQueries>()));
 }

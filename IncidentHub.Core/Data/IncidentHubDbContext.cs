@@ -93,6 +93,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<PostIncident.PostIncidentTask> PostIncidentTasks => Set<PostIncident.PostIncidentTask>();
 
+    /// <summary>Pairs of incidents someone said are not related: never suggested as similar to each other.</summary>
+    public DbSet<Similar.NotRelatedMark> NotRelatedMarks => Set<Similar.NotRelatedMark>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

@@ -102,6 +102,12 @@ public sealed class IncidentPermissions
     /// </summary>
     public bool CompleteTasks => Respond && Status.HasReview();
 
+    /// <summary>
+    /// Say that a suggested similar incident is not related (or take it back): anyone who may act on this incident, at
+    /// any status (the learning goes on after it is closed).
+    /// </summary>
+    public bool MarkNotRelated => Respond;
+
     /// <summary>Anyone running a standard incident drafts its public notice.</summary>
     public bool DraftNotice => Respond && !IsFinal && !_standing.IsPrivate;
 
@@ -165,6 +171,8 @@ public sealed class IncidentPermissions
         throw new ForbiddenException(_actor?.IsRestricted == true
             ? "You can follow this incident but not change it."
             : "Only the people on this incident (its roles), responders and admins can change it. Ask its lead for a role, or an admin for the Responder role.");
+
+    public void EnsureMarkNotRelated() => EnsureRespond();
 
     public void EnsurePostUpdate() => EnsureWhileOpen(PostUpdate, "post an update");
 

@@ -27,3 +27,9 @@ public sealed record SimilarIncident(
     /// <summary>The reasons as one sentence.</summary>
     public string Why => string.Join("; ", Reasons);
 }
+
+/// <summary>A suggestion someone dismissed: incident <see cref="Number"/> was marked not related by <see cref="MarkedByName"/>.</summary>
+public sealed record HiddenSuggestion(int Number, string Name, string MarkedByName, DateTimeOffset MarkedAt)
+{
+    public string Reference => IncidentReference.Format(Number);
+}

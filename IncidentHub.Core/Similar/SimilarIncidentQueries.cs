@@ -41,7 +41,58 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
             .SingleOrDefaultAsync(cancellationToken);
         return subject is null
             ? []
-            : await FindAsync(db, viewer, subject.Name, subject.Summary + "\n" + subject.CustomerImpact, subject.SeverityId, incidentId, cancellationToken);
+            : await FindAsync(db, VisibleIds(db, viewer), subject.Name, subject.Summary + "\n" + subject.CustomerImpact, subject.SeverityId, incidentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Incidents like incident <paramref name="incidentId"/> that may be named in its chat channel: standard incidents
+    /// only (everyone signed in may see them), whoever is in the channel. For the post made once at declaration, in
+    /// the chat outbox's own unit of work.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarIncident>> ForChannelAsync(IncidentHubDbContext db, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var subject = await db.Incidents.AsNoTracking()
+            .Where(i => i.Id == incidentId)
+            .Select(i => new { i.Name, i.Summary, i.CustomerImpact, i.SeverityId })
+            .SingleOrDefaultAsync(cancellationToken);
+        var everyone = db.Incidents.AsNoTracking().Where(i => i.Visibility == IncidentVisibility.Standard).Select(i => i.Id);
+        return subject is null
+            ? []
+            : await FindAsync(db, everyone, subject.Name, subject.Summary + "\n" + subject.CustomerImpact, subject.SeverityId, incidentId, cancellationToken);
+    }
+
+    /// <summary>Which of these incident numbers are standard incidents now (a post that names them checks just before it goes).</summary>
+    public async Task<IReadOnlySet<int>> StillStandardAsync(IReadOnlyCollection<int> numbers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Incidents.AsNoTracking()
+            .Where(i => numbers.Contains(i.Number) && i.Visibility == IncidentVisibility.Standard)
+            .Select(i => i.Number)
+            .ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>
+    /// The incidents someone marked as not related to incident <paramref name="incidentId"/> (either way), that the
+    /// viewer may see, newest mark first: the card says they are hidden, by whom, and offers to undo it.
+    /// </summary>
+    public async Task<IReadOnlyList<HiddenSuggestion>> NotRelatedAsync(Actor viewer, int incidentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = db.Incidents.AsNoTracking().VisibleTo(viewer, db);
+        if (!await visible.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        {
+            return [];
+        }
+
+        var marks = await db.NotRelatedMarks.AsNoTracking()
+            .Where(m => m.LowerIncidentId == incidentId || m.HigherIncidentId == incidentId)
+            .Select(m => new { Other = m.LowerIncidentId == incidentId ? m.HigherIncidentId : m.LowerIncidentId, m.MarkedByName, m.MarkedAt, m.Id })
+            .Join(visible, m => m.Other, i => i.Id, (m, i) => new { m.Id, i.Number, i.Name, m.MarkedByName, m.MarkedAt })
+            .ToListAsync(cancellationToken);
+        return [.. marks.OrderByDescending(m => m.MarkedAt).ThenByDescending(m => m.Id).Select(m => new HiddenSuggestion(m.Number, m.Name, m.MarkedByName, m.MarkedAt))];
     }
 
     /// <summary>Incidents like one being declared, as its name and summary are typed.</summary>
@@ -49,11 +100,14 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FindAsync(db, viewer, name ?? "", summary ?? "", severityId, null, cancellationToken);
+        return await FindAsync(db, VisibleIds(db, viewer), name ?? "", summary ?? "", severityId, null, cancellationToken);
     }
 
+    private static IQueryable<int> VisibleIds(IncidentHubDbContext db, Actor viewer) =>
+        db.Incidents.AsNoTracking().VisibleTo(viewer, db).Select(i => i.Id);
+
     private async Task<IReadOnlyList<SimilarIncident>> FindAsync(
-        IncidentHubDbContext db, Actor viewer, string name, string body, int? severityId, int? exclude, CancellationToken cancellationToken)
+        IncidentHubDbContext db, IQueryable<int> visibleIds, string name, string body, int? severityId, int? exclude, CancellationToken cancellationToken)
     {
         var nameWords = SimilarityText.Words(name);
         var subjectWords = nameWords.Concat(SimilarityText.Words(body)).Distinct(StringComparer.Ordinal).Take(MaxSubjectWords).ToList();
@@ -62,8 +116,11 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
             return [];
         }
 
-        var visibleIds = db.Incidents.AsNoTracking().VisibleTo(viewer, db).Select(i => i.Id);
         var excluded = exclude ?? 0;
+        // Incidents marked as not related to this one, either way: never suggested (a draft has none).
+        var notRelated = db.NotRelatedMarks
+            .Where(m => m.LowerIncidentId == excluded || m.HigherIncidentId == excluded)
+            .Select(m => m.LowerIncidentId == excluded ? m.HigherIncidentId : m.LowerIncidentId);
         var useIndex = SearchIndexSql.IsAvailable(db);
         List<int> candidateIds;
         if (useIndex)
@@ -71,7 +128,7 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
             var match = string.Join(" OR ", subjectWords.Select(w => "\"" + w + "\"*"));
             candidateIds = await db.Database
                 .SqlQuery<Candidate>($"SELECT IncidentId, rank AS Score FROM SearchIndex WHERE SearchIndex MATCH {match} AND Kind = 'incident'")
-                .Where(c => visibleIds.Contains(c.IncidentId) && c.IncidentId != excluded)
+                .Where(c => visibleIds.Contains(c.IncidentId) && c.IncidentId != excluded && !notRelated.Contains(c.IncidentId))
                 .OrderBy(c => c.Score)
                 .Select(c => c.IncidentId)
                 .Take(Candidates)
@@ -80,7 +137,7 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
         else
         {
             candidateIds = await db.Incidents.AsNoTracking()
-                .Where(i => visibleIds.Contains(i.Id) && i.Id != excluded)
+                .Where(i => visibleIds.Contains(i.Id) && i.Id != excluded && !notRelated.Contains(i.Id))
                 .OrderByDescending(i => i.DeclaredAt)
                 .Select(i => i.Id)
                 .Take(Candidates * 10)

@@ -24,6 +24,7 @@ public enum TimelineEntryKind
     Review,
     LeadHandoverOffered,
     LeadHandoverWithdrawn,
+    NotRelated,
 }
 
 /// <summary>Where an entry came from.</summary>

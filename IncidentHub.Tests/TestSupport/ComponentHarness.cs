@@ -67,6 +67,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.StatusPage.PublicationQueries), typeof(IncidentHub.Core.Board.BoardQueries),
         typeof(IncidentHub.Core.Similar.SimilarIncidentQueries), typeof(IncidentHub.Core.PostIncident.PostIncidentTaskService),
         typeof(IncidentHub.Core.Roles.RoleDefinitionService),
+        typeof(IncidentHub.Core.Similar.NotRelatedService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

@@ -83,6 +83,7 @@ public abstract class TestDatabase : IAsyncLifetime
         // Children before parents: timeline entries point at updates, everything points at incidents.
         await db.EventLog.ExecuteDeleteAsync();
         await db.EventConsumers.ExecuteDeleteAsync();
+        await db.NotRelatedMarks.ExecuteDeleteAsync();
         await db.ChatAttachmentContents.ExecuteDeleteAsync();
         await db.ChatAttachments.ExecuteDeleteAsync();
         await db.ChatMessageRevisions.ExecuteDeleteAsync();

@@ -14,7 +14,8 @@ public static class SlackMessages
     /// <summary>The metadata event type that marks IncidentHub's own posts (and carries the outbox id).</summary>
     public const string MetadataType = "incidenthub_outbox";
 
-    public static string Post(PostOperation post, IReadOnlyList<string> mentionIds)
+    /// <param name="publicUrl">IncidentHub's address, for the links of <see cref="PostOperation.Links"/> (without it they are named, not linked).</param>
+    public static string Post(PostOperation post, IReadOnlyList<string> mentionIds, string? publicUrl = null)
     {
         ArgumentNullException.ThrowIfNull(post);
         var text = new StringBuilder();
@@ -27,6 +28,21 @@ public static class SlackMessages
         if (!string.IsNullOrWhiteSpace(post.Body))
         {
             text.Append('\n').Append(SlackText.Escape(post.Body));
+        }
+
+        foreach (var item in post.Links ?? [])
+        {
+            text.Append("\n• ");
+            if (Link(publicUrl, item.Number) is { } url)
+            {
+                text.Append('<').Append(url).Append('|').Append(SlackText.Escape(item.Title)).Append('>');
+            }
+            else
+            {
+                text.Append('*').Append(SlackText.Escape(item.Title)).Append('*');
+            }
+
+            text.Append(" — ").Append(SlackText.Escape(item.Detail));
         }
 
         if (!string.IsNullOrWhiteSpace(post.Context))

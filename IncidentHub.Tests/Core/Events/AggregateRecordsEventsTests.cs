@@ -135,6 +135,24 @@ public sealed class AggregateRecordsEventsTests
     }
 
     [Fact]
+    public void NotRelated_IsRecordedWithTheOtherIncidentsNumberOnly_AndMarkingAMarkedPairIsNot()
+    {
+        var incident = _s.Declare();
+        IncidentHub.Core.Similar.NotRelatedMark? mark = null;
+
+        var marked = During(incident, () => mark = incident.MarkNotRelated(_s.Alice, 40, 12, existing: null, _s.Now));
+        var again = During(incident, () => Assert.Null(incident.MarkNotRelated(_s.Alice, 40, 12, existing: mark, _s.Now)));
+        var undone = During(incident, () => incident.UndoNotRelated(_s.Alice, mark!, 12, _s.Now));
+
+        Assert.Equal([new MarkedNotRelated(40, 12)], marked);
+        Assert.Empty(again);
+        Assert.Equal([new NotRelatedUndone(40, 12, _s.Alice.DisplayName)], undone);
+        Assert.Equal(
+            [$"{_s.Alice.DisplayName} marked INC-12 as not related", $"{_s.Alice.DisplayName} undid “not related” for INC-12"],
+            incident.Timeline.TakeLast(2).Select(e => e.Text));
+    }
+
+    [Fact]
     public void CorrectTimestamp_RecordsTheValueBeforeAndAfter()
     {
         var incident = _s.Declare();

@@ -60,6 +60,8 @@ public sealed class EventCatalogTests
         new MirroredMessageMarked("1764000000.000100", 100, true),
         new ChannelMemberJoined("Gus Guest", 101),
         new ChatFileCopied(7, true),
+        new MarkedNotRelated(12, 4),
+        new NotRelatedUndone(12, 4, "Riley"),
     ];
 
     public static TheoryData<IncidentEvent> Each => [.. Samples];

@@ -13,7 +13,8 @@ public sealed class SlackOutboxHandler(
     SlackChannelCalls channelCalls,
     SlackAnnouncements announcements,
     SlackPoster poster,
-    ChatChannelService channels) : IChatOutboxHandler
+    ChatChannelService channels,
+    IncidentHub.Core.Similar.SimilarIncidentQueries similar) : IChatOutboxHandler
 {
     public TimeSpan Lease => slack.Settings.Lease;
 
@@ -84,8 +85,20 @@ public sealed class SlackOutboxHandler(
     private async Task<ChatOutboxDecision> PostAsync(ChatOutboxWork work, string channel, Func<CancellationToken, Task<ChatOutboxDecision?>> gate, CancellationToken cancellationToken)
     {
         var operation = ChatOperations.Deserialize<PostOperation>(work.Payload);
+        if (operation.Links is { Count: > 0 } links)
+        {
+            // The incidents it names were standard when it was queued; one made private since is left out.
+            var standard = await similar.StillStandardAsync([.. links.Select(l => l.Number)], cancellationToken);
+            if (links.Where(l => standard.Contains(l.Number)).ToList() is not { Count: > 0 } kept)
+            {
+                return ChatOutboxDecision.Skip("every incident it named is private now");
+            }
+
+            operation = operation with { Links = kept };
+        }
+
         var (mentions, retry) = await slack.SlackIdsAsync(operation.Mentions ?? [], cancellationToken);
-        return retry ?? await poster.SendOnceAsync(work, channel, [("text", SlackMessages.Post(operation, mentions))], gate, cancellationToken);
+        return retry ?? await poster.SendOnceAsync(work, channel, [("text", SlackMessages.Post(operation, mentions, slack.Settings.PublicUrl))], gate, cancellationToken);
     }
 
     /// <summary>A workspace-lane post (the admin's test message): to the announcements channel, skipped without one like every announcement.</summary>

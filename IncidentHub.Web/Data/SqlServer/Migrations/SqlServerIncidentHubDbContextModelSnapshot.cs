@@ -1358,6 +1358,48 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("Severities", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Similar.NotRelatedMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HigherIncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowerIncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MarkedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("MarkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MarkedOnIncidentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HigherIncidentId");
+
+                    b.HasIndex("MarkedOnIncidentId");
+
+                    b.HasIndex("LowerIncidentId", "HigherIncidentId")
+                        .IsUnique();
+
+                    b.ToTable("NotRelatedMarks", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>
                 {
                     b.Property<long>("Id")
@@ -2122,6 +2164,27 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleDefinition");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Similar.NotRelatedMark", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("HigherIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("LowerIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedOnIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>

@@ -1308,6 +1308,46 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("Severities", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Similar.NotRelatedMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HigherIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowerIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MarkedOnIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HigherIncidentId");
+
+                    b.HasIndex("MarkedOnIncidentId");
+
+                    b.HasIndex("LowerIncidentId", "HigherIncidentId")
+                        .IsUnique();
+
+                    b.ToTable("NotRelatedMarks", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>
                 {
                     b.Property<long>("Id")
@@ -2054,6 +2094,27 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("RoleDefinition");
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.Similar.NotRelatedMark", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("HigherIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("LowerIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedOnIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IncidentHub.Core.StatusPage.PublicImpact", b =>
