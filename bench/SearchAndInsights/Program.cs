@@ -9,7 +9,8 @@
 //   dotnet build -c Release bench/SearchAndInsights
 //   taskset -c 1 dotnet bench/SearchAndInsights/bin/Release/net10.0/SearchAndInsights.dll [rounds]
 //   (BENCH_DB=path keeps the generated file and reuses it on the next run; BENCH_PLAN=1 prints each captured
-//   statement's query plan)
+//   statement's query plan; BENCH_ONLY=search|insights|similar runs one part; BENCH_SUBJECTS=n asks for the similar
+//   incidents of n incidents instead of 20)
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -49,9 +50,12 @@ try
     var seed = Stopwatch.StartNew();
     var (beforeIndex, afterIndex, entries) = await SeedAsync();
     seed.Stop();
-    Console.WriteLine($"data set: {Incidents:N0} incidents, {entries:N0} timeline entries; generated and indexed in {seed.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"data set: {Incidents:N0} incidents, {entries:N0} timeline entries; {(beforeIndex == afterIndex ? "reused" : "generated and indexed")} in {seed.Elapsed.TotalSeconds:F1} s");
     var growth = afterIndex - beforeIndex;
-    Console.WriteLine($"search index: {growth:N0} bytes ({growth / (double)entries:F1} bytes per timeline entry, incidents and actions included); file {afterIndex:N0} bytes");
+    if (growth > 0)
+    {
+        Console.WriteLine($"search index: {growth:N0} bytes ({growth / (double)entries:F1} bytes per timeline entry, incidents and actions included); file {afterIndex:N0} bytes");
+    }
 
     var search = new SearchQueries(factory);
     var insights = new InsightsQueries(factory, clock);
@@ -62,30 +66,40 @@ try
         "timeout", "database connection", "\"card authorisation\"", "payments api 502", "timeo", "dns resolution",
         "rollback deploy", "certificate expired", "kafka consumer lag", "memory leak", "duplicate", "eu-west-1 latency",
     ];
-    await MeasureAsync("search (12 queries)", rounds, queries.Select(q => (Func<Task>)(async () =>
+    var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+    if (only is null or "search")
     {
-        var results = await search.SearchAsync(viewer, new SearchRequest { Text = q });
-        if (results.Problem is not null || results.Results.Count == 0)
+        await MeasureAsync("search (12 queries)", rounds, queries.Select(q => (Func<Task>)(async () =>
         {
-            throw new InvalidOperationException($"The search for {q} found nothing: {results.Problem}");
-        }
-    })).ToList(), target: 150);
+            var results = await search.SearchAsync(viewer, new SearchRequest { Text = q });
+            if (results.Problem is not null || results.Results.Count == 0)
+            {
+                throw new InvalidOperationException($"The search for {q} found nothing: {results.Problem}");
+            }
+        })).ToList(), target: 150);
+    }
 
-    await MeasureAsync("insights, last 365 days (whole page)", rounds, [async () =>
+    if (only is null or "insights")
     {
-        var report = await insights.GetAsync(viewer, InsightsFilter.LastDays(365, now, TimeZoneInfo.Utc));
-        if (report.IncidentCount == 0)
+        await MeasureAsync("insights, last 365 days (whole page)", rounds, [async () =>
         {
-            throw new InvalidOperationException("Insights covered no incident.");
-        }
-    }], target: 500);
+            var report = await insights.GetAsync(viewer, InsightsFilter.LastDays(365, now, TimeZoneInfo.Utc));
+            if (report.IncidentCount == 0)
+            {
+                throw new InvalidOperationException("Insights covered no incident.");
+            }
+        }], target: 500);
+    }
 
-    var subjects = Enumerable.Range(0, 20).Select(i => 1 + (i * 997 % Incidents)).ToList();
-    await MeasureAsync("similar incidents (20 incidents)", rounds, subjects.Select(id => (Func<Task>)(async () =>
+    var subjects = Enumerable.Range(0, int.TryParse(Environment.GetEnvironmentVariable("BENCH_SUBJECTS"), out var n) ? n : 20).Select(i => 1 + (i * 997 % Incidents)).ToList();
+    if (only is null or "similar")
     {
-        // A private subject the viewer may not see answers empty at once, like the page would; most are standard.
-        _ = await similar.ForIncidentAsync(viewer, id);
-    })).ToList(), target: 200);
+        await MeasureAsync($"similar incidents ({subjects.Count} incidents)", rounds, subjects.Select(id => (Func<Task>)(async () =>
+        {
+            // A private subject the viewer may not see answers empty at once, like the page would; most are standard.
+            _ = await similar.ForIncidentAsync(viewer, id);
+        })).ToList(), target: 200);
+    }
 
     Console.WriteLine($"load average at end: {LoadAverage()}");
 }
