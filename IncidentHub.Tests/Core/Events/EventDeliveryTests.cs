@@ -72,7 +72,10 @@ public abstract class EventDeliveryTests(TestDatabase database) : DatabaseTest(d
         var handled = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
         var again = await after.Get<EventDispatcher>().CatchUpAsync(Ct);
 
-        Assert.Equal(3, handled);
+        // The chat consumer's three events, and the same three again for the post-incident task consumer: they changed
+        // nothing for it, so it saved no position of its own for them (EventDispatcher.MaxUnsavedEvents) and reads them
+        // again after the restart, changing nothing again.
+        Assert.Equal(3 + 3, handled);
         Assert.Equal(0, again);
         Assert.Equal(Expected, await OutboxAsync());
         Assert.Equal(1, await Harness.QueryAsync(db => db.Notifications.CountAsync(Ct)));
