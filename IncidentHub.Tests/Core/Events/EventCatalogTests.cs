@@ -62,6 +62,10 @@ public sealed class EventCatalogTests
         new ChatFileCopied(7, true),
         new MarkedNotRelated(12, 4),
         new NotRelatedUndone(12, 4, "Riley"),
+        new PostIncidentTaskCompleted(8, "Write the review", "u1"),
+        new PostIncidentTaskReopened(8, "Write the review", "u1"),
+        new PostIncidentTaskNudged(8, "Write the review", "u1", At, 2),
+        new FollowUpNudged(5, "Alert on queue depth", "u2", At, 1),
     ];
 
     public static TheoryData<IncidentEvent> Each => [.. Samples];

@@ -149,6 +149,18 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Get<FollowUpService>().PlanAsync(v, f.Incident.Id, f.ActionId, new PlanFollowUpRequest(), Ct),
         [$"{nameof(FollowUpService)}.{nameof(FollowUpService.DropAsync)}"] = (h, v, f) =>
             h.Get<FollowUpService>().DropAsync(v, f.Incident.Id, f.ActionId, ActionStatus.Outstanding, "Mine", Ct),
+        [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.SaveDefinitionAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.PostIncident.PostIncidentTaskService>().SaveDefinitionAsync(v, new IncidentHub.Core.PostIncident.PostIncidentTaskForm { Name = "Mine" }, Ct),
+        [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.MoveDefinitionAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.PostIncident.PostIncidentTaskService>().MoveDefinitionAsync(v, 1, Guid.Empty, 1, Ct),
+        [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.SetDefinitionArchivedAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.PostIncident.PostIncidentTaskService>().SetDefinitionArchivedAsync(v, 1, true, Ct),
+        [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.SetDoneAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.PostIncident.PostIncidentTaskService>().SetDoneAsync(v, f.Incident.Id, 1, true, false, Ct),
+        [$"{nameof(IncidentHub.Core.Similar.NotRelatedService)}.{nameof(IncidentHub.Core.Similar.NotRelatedService.MarkAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Similar.NotRelatedService>().MarkAsync(v, f.Incident.Id, f.Incident.Number, Ct),
+        [$"{nameof(IncidentHub.Core.Similar.NotRelatedService)}.{nameof(IncidentHub.Core.Similar.NotRelatedService.UndoAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Similar.NotRelatedService>().UndoAsync(v, f.Incident.Id, f.Incident.Number, Ct),
     };
 
     /// <summary>
@@ -166,6 +178,7 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetDocumentAsync)}",
         $"{nameof(IncidentHub.Core.Learnings.LearningsQueries)}.{nameof(IncidentHub.Core.Learnings.LearningsQueries.SearchAsync)}",
         $"{nameof(FollowUpQueries)}.{nameof(FollowUpQueries.SearchAsync)}",
+        $"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.ForIncidentAsync)}",
         $"{nameof(IncidentHub.Core.Resolution.ClosingService)}.{nameof(IncidentHub.Core.Resolution.ClosingService.GetPlanAsync)}",
         $"{nameof(IncidentHub.Core.Resolution.ReopeningService)}.{nameof(IncidentHub.Core.Resolution.ReopeningService.GetPlanAsync)}",
         $"{nameof(PublicationQueries)}.{nameof(PublicationQueries.GetNoticeAsync)}",
@@ -174,6 +187,7 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentHub.Core.Search.SearchQueries)}.{nameof(IncidentHub.Core.Search.SearchQueries.SearchAsync)}",
         $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForIncidentAsync)}",
         $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.ForDraftAsync)}",
+        $"{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries)}.{nameof(IncidentHub.Core.Similar.SimilarIncidentQueries.NotRelatedAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RequestAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.RecordViewAsync)}",
         $"{nameof(IncidentAccessService)}.{nameof(IncidentAccessService.GetAccessAsync)}",
