@@ -107,9 +107,18 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
         await riley.SignInAsync(_lead, $"/incidents/{incident.Number}");
         var page = riley.Page;
 
-        // Opened with the mouse (the status menu is MudBlazor's); from here on, the keyboard alone.
-        await riley.TestId("change-status").ClickAsync();
-        await riley.TestId("status-Resolved").ClickAsync();
+        // The status menu with the keyboard: Tab to it, Enter opens it, the arrows move to Resolved, Enter picks it.
+        await KeyboardNavigation.TabToAsync(page, "[data-testid=change-status]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(riley.TestId("status-Resolved")).ToBeVisibleAsync();
+        var resolved = page.Locator("[data-testid=status-Resolved]");
+        for (var presses = 0; presses < 8 && !await resolved.EvaluateAsync<bool>("el => el === document.activeElement || el.contains(document.activeElement) || el.classList.contains('mud-selected-item')"); presses++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await riley.ScreenshotAsync("resolve-status-menu-keyboard", fullPage: false);
+        await page.Keyboard.PressAsync("Enter");
         await KeyboardNavigation.WaitForFocusAsync(page, "[data-testid=closing-message]");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("Rolled back the gateway deploy.");
