@@ -14,14 +14,13 @@ internal static class PostgreSqlFunctions
 
     public static void Configure(ModelBuilder builder)
     {
-        // date_part('epoch', to - from): the interval's seconds, to the microsecond, as double precision.
+        // date_part('epoch', to) - date_part('epoch', from): seconds since 1970 of each instant (double precision, to the
+        // microsecond for any date IncidentHub stores), subtracted.
         builder.HasDbFunction(SqlTime.SecondsBetweenMethod).HasTranslation(args =>
-            new SqlFunctionExpression(
-                "date_part",
-                [new SqlConstantExpression("epoch", typeof(string), Text), new SqlBinaryExpression(ExpressionType.Subtract, args[1], args[0], typeof(TimeSpan), null)],
-                nullable: true,
-                argumentsPropagateNullability: [false, true],
-                typeof(double),
-                Double));
+            new SqlBinaryExpression(ExpressionType.Subtract, Epoch(args[1]), Epoch(args[0]), typeof(double), Double));
     }
+
+    private static SqlFunctionExpression Epoch(SqlExpression instant) =>
+        new("date_part", [new SqlConstantExpression("epoch", typeof(string), Text), instant], nullable: true,
+            argumentsPropagateNullability: [false, true], typeof(double), Double);
 }
