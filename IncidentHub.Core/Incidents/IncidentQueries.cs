@@ -77,16 +77,18 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim();
-            var pattern = "%" + EscapeLike(text) + "%";
+            // PostgreSQL's LIKE heeds case (SQLite's and SQL Server's usual collation do not): there both sides are lowered.
+            var fold = SqlText.LikeHeedsCase(db);
+            var pattern = "%" + (fold ? EscapeLike(text).ToLowerInvariant() : EscapeLike(text)) + "%";
             if (IncidentReference.TryParse(text, out var number))
             {
                 query = query.Where(i => i.Number == number
-                    || EF.Functions.Like(i.Name, pattern, "\\")
-                    || EF.Functions.Like(i.Summary, pattern, "\\"));
+                    || EF.Functions.Like(fold ? i.Name.ToLower() : i.Name, pattern, "\\")
+                    || EF.Functions.Like(fold ? i.Summary.ToLower() : i.Summary, pattern, "\\"));
             }
             else
             {
-                query = query.Where(i => EF.Functions.Like(i.Name, pattern, "\\") || EF.Functions.Like(i.Summary, pattern, "\\"));
+                query = query.Where(i => EF.Functions.Like(fold ? i.Name.ToLower() : i.Name, pattern, "\\") || EF.Functions.Like(fold ? i.Summary.ToLower() : i.Summary, pattern, "\\"));
             }
         }
 

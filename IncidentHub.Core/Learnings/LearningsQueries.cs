@@ -26,12 +26,14 @@ public sealed class LearningsQueries(IDbContextFactory<IncidentHubDbContext> dbF
             .Where(r => r.State == ReviewState.Published)
             .Join(visible, r => r.IncidentId, i => i.Id, (r, i) => new { Review = r, Incident = i });
 
+        var fold = SqlText.LikeHeedsCase(db);
         foreach (var word in Words(search.Text))
         {
-            var pattern = "%" + IncidentQueries.EscapeLike(word) + "%";
-            query = query.Where(x => EF.Functions.Like(x.Incident.Name, pattern, "\\")
-                || EF.Functions.Like(x.Incident.Summary, pattern, "\\")
-                || db.ReviewSections.Any(s => s.ReviewDocumentId == x.Review.Id && EF.Functions.Like(s.Body, pattern, "\\")));
+            // PostgreSQL's LIKE heeds case (SQLite's and SQL Server's usual collation do not): there both sides are lowered.
+            var pattern = "%" + (fold ? IncidentQueries.EscapeLike(word).ToLowerInvariant() : IncidentQueries.EscapeLike(word)) + "%";
+            query = query.Where(x => EF.Functions.Like(fold ? x.Incident.Name.ToLower() : x.Incident.Name, pattern, "\\")
+                || EF.Functions.Like(fold ? x.Incident.Summary.ToLower() : x.Incident.Summary, pattern, "\\")
+                || db.ReviewSections.Any(s => s.ReviewDocumentId == x.Review.Id && EF.Functions.Like(fold ? s.Body.ToLower() : s.Body, pattern, "\\")));
         }
 
         if (search.SeverityIds.Count > 0)

@@ -141,6 +141,10 @@ public sealed partial class UpdateNudgeSweeper(
         string R(string property) => "r." + Column(reminder, property);
         string I(string property) => "i." + Column(incident, property);
 
+        // PostgreSQL has a real boolean, which an integer does not fill; SQLite and SQL Server store 1 and 0.
+        var (yes, no) = string.Equals(db.Database.ProviderName, "Npgsql.EntityFrameworkCore.PostgreSQL", StringComparison.Ordinal)
+            ? ("TRUE", "FALSE")
+            : ("1", "0");
         var leadId = $"REPLACE(REPLACE({R(nameof(UpdateReminder.LeadId))}, {{5}}, {{6}}), {{7}}, {{8}})";
         var sequence = L(nameof(EventLogEntry.Sequence));
         var incidentId = L(nameof(EventLogEntry.IncidentId));
@@ -152,7 +156,7 @@ public sealed partial class UpdateNudgeSweeper(
             + $"{L(nameof(EventLogEntry.ActorId))}, {L(nameof(EventLogEntry.ActorName))}, {L(nameof(EventLogEntry.TimelineEntryId))}, {L(nameof(EventLogEntry.Payload))}) "
             + output
             + $"SELECT {{0}}, {R(nameof(UpdateReminder.IncidentId))}, {I(nameof(Incident.Number))}, "
-            + $"CASE WHEN {I(nameof(Incident.Visibility))} = {{1}} THEN 1 ELSE 0 END, {{2}}, "
+            + $"CASE WHEN {I(nameof(Incident.Visibility))} = {{1}} THEN {yes} ELSE {no} END, {{2}}, "
             + $"{R(nameof(UpdateReminder.LastNudgedAt))}, {R(nameof(UpdateReminder.LastNudgedAt))}, NULL, {{3}}, NULL, "
             + $"CONCAT({{4}}, {leadId}, {{9}}, {R(nameof(UpdateReminder.NudgeCount))}, {{10}}) "
             + $"FROM {Table(reminder)} r INNER JOIN {Table(incident)} i ON {I(nameof(Incident.Id))} = {R(nameof(UpdateReminder.IncidentId))} "

@@ -15,7 +15,8 @@ namespace IncidentHub.Core.Search;
 /// <para>
 /// On SQLite this is FTS5 (<see cref="SearchIndexSql"/>): a <c>SearchIndex</c> table that the database's own triggers
 /// keep current in the same transaction as the text, so an edit or a deleted Slack message leaves it with the change.
-/// Elsewhere (SQL Server, PostgreSQL) it is the plain fallback in <see cref="SearchFallback"/>: the same words matched with
+/// On PostgreSQL it is its own full-text search (<see cref="SearchIndexPostgreSql"/>: tsvector, GIN, triggers, unaccent).
+/// On SQL Server it is the plain fallback in <see cref="SearchFallback"/>: the same words matched with
 /// <c>LIKE</c>, names ranked first, and case and accents as the database's collation compares them.
 /// </para>
 /// </summary>
@@ -49,6 +50,8 @@ public sealed class SearchQueries(IDbContextFactory<IncidentHubDbContext> dbFact
 
         var (total, ranked, matches) = !UseFallback && SearchIndexSql.IsAvailable(db)
             ? await SearchIndexSql.SearchAsync(db, text, visibleIds, (page - 1) * pageSize, pageSize, MatchesPerIncident, cancellationToken)
+            : !UseFallback && SearchIndexPostgreSql.IsAvailable(db)
+            ? await SearchIndexPostgreSql.SearchAsync(db, text, visibleIds, (page - 1) * pageSize, pageSize, MatchesPerIncident, cancellationToken)
             : await SearchFallback.SearchAsync(db, text, visibleIds, (page - 1) * pageSize, pageSize, MatchesPerIncident, cancellationToken);
 
         var ids = ranked.Select(r => r.IncidentId).ToList();

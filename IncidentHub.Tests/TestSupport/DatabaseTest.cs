@@ -5,6 +5,7 @@ namespace IncidentHub.Tests.TestSupport;
 /// deriving from this, then add one tiny concrete class per provider:
 /// <code>
 /// public sealed class FooTests_Sqlite(SqliteTestDatabase db) : FooTests(db), IClassFixture&lt;SqliteTestDatabase&gt;;
+/// public sealed class FooTests_PostgreSql(PostgreSqlTestDatabase db) : FooTests(db), IClassFixture&lt;PostgreSqlTestDatabase&gt;;
 /// public sealed class FooTests_SqlServer(SqlServerTestDatabase db) : FooTests(db), IClassFixture&lt;SqlServerTestDatabase&gt;;
 /// </code>
 /// Before each test the database is emptied and a fresh <see cref="ServiceHarness"/> built; when the provider is not

@@ -42,11 +42,19 @@ public abstract class TestDatabase : IAsyncLifetime
     public IDbContextFactory<IncidentHubDbContext> Factory =>
         _factory ?? throw new InvalidOperationException("The test database is not initialised (or is unavailable).");
 
-    /// <summary>Skips the calling test (xunit dynamic skip) when this database cannot be used here.</summary>
+    /// <summary>True where this database must be there (CI for PostgreSQL): a test fails rather than skips without it.</summary>
+    public virtual bool MustRun => false;
+
+    /// <summary>Skips the calling test (xunit dynamic skip) when this database cannot be used here, or fails it when it must run.</summary>
     public void SkipIfUnavailable()
     {
         if (UnavailableReason is { } reason)
         {
+            if (MustRun)
+            {
+                Assert.Fail($"{reason}. This run requires it ({PostgreSqlServer.RequireVariable} is set), so the test fails instead of skipping.");
+            }
+
             Assert.Skip(reason);
         }
     }

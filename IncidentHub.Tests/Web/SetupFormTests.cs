@@ -121,3 +121,5 @@ public abstract class SetupFormTests(TestDatabase database) : IAsyncLifetime
 public sealed class SetupFormTests_Sqlite(SqliteTestDatabase database) : SetupFormTests(database), IClassFixture<SqliteTestDatabase>;
 
 public sealed class SetupFormTests_SqlServer(SqlServerTestDatabase database) : SetupFormTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class SetupFormTests_PostgreSql(PostgreSqlTestDatabase database) : SetupFormTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>
@@ -28,10 +29,10 @@ public sealed class DatabaseOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(ConnectionString))
+        if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "Database:Provider is SqlServer but ConnectionStrings:IncidentHub is empty. Set it (for example with the environment variable ConnectionStrings__IncidentHub).",
+                $"Database:Provider is {Provider} but ConnectionStrings:IncidentHub is empty. Set it (for example with the environment variable ConnectionStrings__IncidentHub).",
                 [nameof(ConnectionString)]);
         }
     }

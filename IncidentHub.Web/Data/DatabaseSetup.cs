@@ -16,7 +16,7 @@ public static partial class DatabaseSetup
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
             .PostConfigure(o => o.ConnectionString = AnchorSqlitePath(o, environment.ContentRootPath))
             .ValidateDataAnnotations()
-            .Validate(o => !o.Validate(new(o)).Any(), "Database:Provider is SqlServer but ConnectionStrings:IncidentHub is empty. Set ConnectionStrings__IncidentHub.")
+            .Validate(o => !o.Validate(new(o)).Any(), "Database:Provider is SqlServer or PostgreSql but ConnectionStrings:IncidentHub is empty. Set ConnectionStrings__IncidentHub.")
             .ValidateOnStart();
 
         services.AddSingleton(sp => BuildOptions(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -41,6 +41,13 @@ public static partial class DatabaseSetup
                 {
                     sql.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name);
                     sql.EnableRetryOnFailure();
+                });
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(options.EffectiveConnectionString, npgsql =>
+                {
+                    npgsql.MigrationsAssembly(typeof(DatabaseSetup).Assembly.GetName().Name);
+                    npgsql.EnableRetryOnFailure();
                 });
                 break;
             default:

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Data;
+using IncidentHub.Web.Data.PostgreSql;
 using IncidentHub.Web.Data.Sqlite;
 using IncidentHub.Web.Data.SqlServer;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class ProviderDbContextFactory(DbContextOptions<IncidentHubDbConte
     public IncidentHubDbContext CreateDbContext() => provider switch
     {
         DatabaseProvider.SqlServer => new SqlServerIncidentHubDbContext(options),
+        DatabaseProvider.PostgreSql => new PostgreSqlIncidentHubDbContext(options),
         _ => new SqliteIncidentHubDbContext(options),
     };
 }

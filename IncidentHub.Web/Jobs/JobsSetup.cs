@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using IncidentHub.Web.Auth;
 using IncidentHub.Web.Data;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace IncidentHub.Web.Jobs;
 
 /// <summary>
-/// Hangfire, as its documentation recommends: SQL Server storage when the database is SQL Server (so several replicas
-/// share one queue), in-memory storage otherwise. Either way, the jobs' own state lives in IncidentHub's database.
+/// Hangfire, as its documentation recommends: SQL Server storage when the database is SQL Server and PostgreSQL storage
+/// (Hangfire.PostgreSql, schema <c>hangfire</c>) when it is PostgreSQL (so several replicas share one queue), in-memory
+/// storage otherwise. Either way, the jobs' own state lives in IncidentHub's database.
 /// </summary>
 public static class JobsSetup
 {
@@ -29,8 +31,9 @@ public static class JobsSetup
         services.AddSingleton<JobStorage>(provider =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            return database.Provider == DatabaseProvider.SqlServer
-                ? new SqlServerStorage(database.EffectiveConnectionString, new SqlServerStorageOptions
+            return database.Provider switch
+            {
+                DatabaseProvider.SqlServer => new SqlServerStorage(database.EffectiveConnectionString, new SqlServerStorageOptions
                 {
                     SchemaName = "HangFire",
                     PrepareSchemaIfNecessary = true,
@@ -39,8 +42,18 @@ public static class JobsSetup
                     QueuePollInterval = TimeSpan.Zero,
                     UseRecommendedIsolationLevel = true,
                     DisableGlobalLocks = true,
-                })
-                : new Hangfire.InMemory.InMemoryStorage();
+                }),
+                DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.EffectiveConnectionString, new PostgreSqlStorageOptions()),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    }),
+                _ => new Hangfire.InMemory.InMemoryStorage(),
+            };
         });
         services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config

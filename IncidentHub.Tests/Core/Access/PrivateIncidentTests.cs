@@ -281,3 +281,6 @@ public sealed class PrivateIncidentTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class PrivateIncidentTests_SqlServer(SqlServerTestDatabase database)
     : PrivateIncidentTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class PrivateIncidentTests_PostgreSql(PostgreSqlTestDatabase database)
+    : PrivateIncidentTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -92,3 +92,6 @@ public sealed class ActionServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ActionServiceTests_SqlServer(SqlServerTestDatabase database)
     : ActionServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ActionServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ActionServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

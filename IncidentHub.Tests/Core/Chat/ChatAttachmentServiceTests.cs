@@ -98,3 +98,6 @@ public sealed class ChatAttachmentServiceTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class ChatAttachmentServiceTests_SqlServer(SqlServerTestDatabase database)
     : ChatAttachmentServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ChatAttachmentServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ChatAttachmentServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

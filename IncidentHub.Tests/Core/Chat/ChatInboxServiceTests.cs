@@ -136,3 +136,6 @@ public sealed class ChatInboxServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ChatInboxServiceTests_SqlServer(SqlServerTestDatabase database)
     : ChatInboxServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ChatInboxServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ChatInboxServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

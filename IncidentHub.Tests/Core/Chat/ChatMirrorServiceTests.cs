@@ -322,3 +322,6 @@ public sealed class ChatMirrorServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ChatMirrorServiceTests_SqlServer(SqlServerTestDatabase database)
     : ChatMirrorServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ChatMirrorServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ChatMirrorServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

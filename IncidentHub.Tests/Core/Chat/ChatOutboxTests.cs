@@ -334,3 +334,6 @@ public sealed class ChatOutboxTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ChatOutboxTests_SqlServer(SqlServerTestDatabase database)
     : ChatOutboxTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ChatOutboxTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ChatOutboxTests(database), IClassFixture<PostgreSqlTestDatabase>;

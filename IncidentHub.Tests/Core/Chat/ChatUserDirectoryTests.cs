@@ -136,3 +136,6 @@ public sealed class ChatUserDirectoryTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ChatUserDirectoryTests_SqlServer(SqlServerTestDatabase database)
     : ChatUserDirectoryTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ChatUserDirectoryTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ChatUserDirectoryTests(database), IClassFixture<PostgreSqlTestDatabase>;

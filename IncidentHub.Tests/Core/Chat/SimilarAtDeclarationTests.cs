@@ -87,3 +87,6 @@ public sealed class SimilarAtDeclarationTests_Sqlite(SqliteTestDatabase database
 
 public sealed class SimilarAtDeclarationTests_SqlServer(SqlServerTestDatabase database)
     : SimilarAtDeclarationTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class SimilarAtDeclarationTests_PostgreSql(PostgreSqlTestDatabase database)
+    : SimilarAtDeclarationTests(database), IClassFixture<PostgreSqlTestDatabase>;

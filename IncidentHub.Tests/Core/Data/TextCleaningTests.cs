@@ -37,3 +37,5 @@ public abstract class TextCleaningTests(TestDatabase database) : DatabaseTest(da
 public sealed class TextCleaningTests_Sqlite(SqliteTestDatabase database) : TextCleaningTests(database), IClassFixture<SqliteTestDatabase>;
 
 public sealed class TextCleaningTests_SqlServer(SqlServerTestDatabase database) : TextCleaningTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class TextCleaningTests_PostgreSql(PostgreSqlTestDatabase database) : TextCleaningTests(database), IClassFixture<PostgreSqlTestDatabase>;

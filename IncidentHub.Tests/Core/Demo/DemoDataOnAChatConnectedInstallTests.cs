@@ -65,3 +65,6 @@ public sealed class DemoDataOnAChatConnectedInstallTests_Sqlite(SqliteTestDataba
 
 public sealed class DemoDataOnAChatConnectedInstallTests_SqlServer(SqlServerTestDatabase database)
     : DemoDataOnAChatConnectedInstallTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class DemoDataOnAChatConnectedInstallTests_PostgreSql(PostgreSqlTestDatabase database)
+    : DemoDataOnAChatConnectedInstallTests(database), IClassFixture<PostgreSqlTestDatabase>;

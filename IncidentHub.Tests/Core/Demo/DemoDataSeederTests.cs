@@ -130,3 +130,6 @@ public sealed class DemoDataSeederTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class DemoDataSeederTests_SqlServer(SqlServerTestDatabase database)
     : DemoDataSeederTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class DemoDataSeederTests_PostgreSql(PostgreSqlTestDatabase database)
+    : DemoDataSeederTests(database), IClassFixture<PostgreSqlTestDatabase>;

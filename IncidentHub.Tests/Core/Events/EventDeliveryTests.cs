@@ -177,3 +177,6 @@ public sealed class EventDeliveryTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class EventDeliveryTests_SqlServer(SqlServerTestDatabase database)
     : EventDeliveryTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class EventDeliveryTests_PostgreSql(PostgreSqlTestDatabase database)
+    : EventDeliveryTests(database), IClassFixture<PostgreSqlTestDatabase>;

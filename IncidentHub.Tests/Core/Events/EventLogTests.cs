@@ -243,3 +243,6 @@ public sealed class EventLogTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class EventLogTests_SqlServer(SqlServerTestDatabase database)
     : EventLogTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class EventLogTests_PostgreSql(PostgreSqlTestDatabase database)
+    : EventLogTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -111,3 +111,6 @@ public sealed class IncidentQueriesDashboardTests_Sqlite(SqliteTestDatabase data
 
 public sealed class IncidentQueriesDashboardTests_SqlServer(SqlServerTestDatabase database)
     : IncidentQueriesDashboardTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentQueriesDashboardTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentQueriesDashboardTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -188,3 +188,6 @@ public sealed class IncidentQueriesDetailTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class IncidentQueriesDetailTests_SqlServer(SqlServerTestDatabase database)
     : IncidentQueriesDetailTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentQueriesDetailTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentQueriesDetailTests(database), IClassFixture<PostgreSqlTestDatabase>;

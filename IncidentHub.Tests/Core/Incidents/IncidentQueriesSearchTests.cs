@@ -181,3 +181,6 @@ public sealed class IncidentQueriesSearchTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class IncidentQueriesSearchTests_SqlServer(SqlServerTestDatabase database)
     : IncidentQueriesSearchTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentQueriesSearchTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentQueriesSearchTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -204,3 +204,6 @@ public sealed class IncidentServiceChangeTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class IncidentServiceChangeTests_SqlServer(SqlServerTestDatabase database)
     : IncidentServiceChangeTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentServiceChangeTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentServiceChangeTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -180,3 +180,6 @@ public sealed class IncidentServiceDeclareTests_Sqlite(SqliteTestDatabase databa
 
 public sealed class IncidentServiceDeclareTests_SqlServer(SqlServerTestDatabase database)
     : IncidentServiceDeclareTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentServiceDeclareTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentServiceDeclareTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -275,3 +275,6 @@ public sealed class InsightsQueriesTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class InsightsQueriesTests_SqlServer(SqlServerTestDatabase database)
     : InsightsQueriesTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class InsightsQueriesTests_PostgreSql(PostgreSqlTestDatabase database)
+    : InsightsQueriesTests(database), IClassFixture<PostgreSqlTestDatabase>;

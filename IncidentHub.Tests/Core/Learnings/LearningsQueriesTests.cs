@@ -110,3 +110,6 @@ public sealed class LearningsQueriesTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class LearningsQueriesTests_SqlServer(SqlServerTestDatabase database)
     : LearningsQueriesTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class LearningsQueriesTests_PostgreSql(PostgreSqlTestDatabase database)
+    : LearningsQueriesTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -94,3 +94,6 @@ public sealed class IncidentDetailPermissionsTests_Sqlite(SqliteTestDatabase dat
 
 public sealed class IncidentDetailPermissionsTests_SqlServer(SqlServerTestDatabase database)
     : IncidentDetailPermissionsTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class IncidentDetailPermissionsTests_PostgreSql(PostgreSqlTestDatabase database)
+    : IncidentDetailPermissionsTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -232,3 +232,6 @@ public sealed class PostIncidentNudgeSweeperTests_Sqlite(SqliteTestDatabase data
 
 public sealed class PostIncidentNudgeSweeperTests_SqlServer(SqlServerTestDatabase database)
     : PostIncidentNudgeSweeperTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class PostIncidentNudgeSweeperTests_PostgreSql(PostgreSqlTestDatabase database)
+    : PostIncidentNudgeSweeperTests(database), IClassFixture<PostgreSqlTestDatabase>;

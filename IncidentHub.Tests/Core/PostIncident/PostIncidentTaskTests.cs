@@ -225,3 +225,6 @@ public sealed class PostIncidentTaskTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class PostIncidentTaskTests_SqlServer(SqlServerTestDatabase database)
     : PostIncidentTaskTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class PostIncidentTaskTests_PostgreSql(PostgreSqlTestDatabase database)
+    : PostIncidentTaskTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -112,3 +112,6 @@ public sealed class CadenceDefaultTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class CadenceDefaultTests_SqlServer(SqlServerTestDatabase database)
     : CadenceDefaultTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class CadenceDefaultTests_PostgreSql(PostgreSqlTestDatabase database)
+    : CadenceDefaultTests(database), IClassFixture<PostgreSqlTestDatabase>;

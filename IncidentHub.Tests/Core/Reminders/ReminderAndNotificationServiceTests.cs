@@ -148,3 +148,6 @@ public sealed class ReminderAndNotificationServiceTests_Sqlite(SqliteTestDatabas
 
 public sealed class ReminderAndNotificationServiceTests_SqlServer(SqlServerTestDatabase database)
     : ReminderAndNotificationServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ReminderAndNotificationServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ReminderAndNotificationServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -137,3 +137,6 @@ public sealed class ReviewMarkdownTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ReviewMarkdownTests_SqlServer(SqlServerTestDatabase database)
     : ReviewMarkdownTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ReviewMarkdownTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ReviewMarkdownTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -103,3 +103,6 @@ public sealed class ReviewQueriesTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ReviewQueriesTests_SqlServer(SqlServerTestDatabase database)
     : ReviewQueriesTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ReviewQueriesTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ReviewQueriesTests(database), IClassFixture<PostgreSqlTestDatabase>;

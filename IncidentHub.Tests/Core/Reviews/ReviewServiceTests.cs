@@ -236,3 +236,6 @@ public sealed class ReviewServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ReviewServiceTests_SqlServer(SqlServerTestDatabase database)
     : ReviewServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ReviewServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ReviewServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -217,3 +217,6 @@ public sealed class RoleAssignmentServiceTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class RoleAssignmentServiceTests_SqlServer(SqlServerTestDatabase database)
     : RoleAssignmentServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class RoleAssignmentServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : RoleAssignmentServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -165,3 +165,6 @@ public sealed class RoleDefinitionServiceTests_Sqlite(SqliteTestDatabase databas
 
 public sealed class RoleDefinitionServiceTests_SqlServer(SqlServerTestDatabase database)
     : RoleDefinitionServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class RoleDefinitionServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : RoleDefinitionServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

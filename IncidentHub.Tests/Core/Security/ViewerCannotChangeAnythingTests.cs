@@ -267,3 +267,6 @@ public sealed class ViewerCannotChangeAnythingTests_Sqlite(SqliteTestDatabase da
 
 public sealed class ViewerCannotChangeAnythingTests_SqlServer(SqlServerTestDatabase database)
     : ViewerCannotChangeAnythingTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ViewerCannotChangeAnythingTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ViewerCannotChangeAnythingTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -98,3 +98,6 @@ public sealed class ViewerDeclaresTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class ViewerDeclaresTests_SqlServer(SqlServerTestDatabase database)
     : ViewerDeclaresTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class ViewerDeclaresTests_PostgreSql(PostgreSqlTestDatabase database)
+    : ViewerDeclaresTests(database), IClassFixture<PostgreSqlTestDatabase>;

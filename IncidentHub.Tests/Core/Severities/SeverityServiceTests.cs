@@ -179,3 +179,6 @@ public sealed class SeverityServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class SeverityServiceTests_SqlServer(SqlServerTestDatabase database)
     : SeverityServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class SeverityServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : SeverityServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

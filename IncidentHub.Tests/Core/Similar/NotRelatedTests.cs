@@ -105,3 +105,6 @@ public sealed class NotRelatedTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class NotRelatedTests_SqlServer(SqlServerTestDatabase database)
     : NotRelatedTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class NotRelatedTests_PostgreSql(PostgreSqlTestDatabase database)
+    : NotRelatedTests(database), IClassFixture<PostgreSqlTestDatabase>;

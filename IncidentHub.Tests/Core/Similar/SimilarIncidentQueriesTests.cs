@@ -100,3 +100,6 @@ public sealed class SimilarIncidentQueriesTests_Sqlite(SqliteTestDatabase databa
 
 public sealed class SimilarIncidentQueriesTests_SqlServer(SqlServerTestDatabase database)
     : SimilarIncidentQueriesTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class SimilarIncidentQueriesTests_PostgreSql(PostgreSqlTestDatabase database)
+    : SimilarIncidentQueriesTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -332,3 +332,6 @@ public sealed class PublicationTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class PublicationTests_SqlServer(SqlServerTestDatabase database)
     : PublicationTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class PublicationTests_PostgreSql(PostgreSqlTestDatabase database)
+    : PublicationTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -132,3 +132,6 @@ public sealed class StatusComponentServiceTests_Sqlite(SqliteTestDatabase databa
 
 public sealed class StatusComponentServiceTests_SqlServer(SqlServerTestDatabase database)
     : StatusComponentServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class StatusComponentServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : StatusComponentServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

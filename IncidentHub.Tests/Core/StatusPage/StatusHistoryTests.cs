@@ -87,3 +87,6 @@ public sealed class StatusHistoryTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class StatusHistoryTests_SqlServer(SqlServerTestDatabase database)
     : StatusHistoryTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class StatusHistoryTests_PostgreSql(PostgreSqlTestDatabase database)
+    : StatusHistoryTests(database), IClassFixture<PostgreSqlTestDatabase>;

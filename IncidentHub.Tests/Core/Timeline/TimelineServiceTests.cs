@@ -126,3 +126,6 @@ public sealed class TimelineServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class TimelineServiceTests_SqlServer(SqlServerTestDatabase database)
     : TimelineServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class TimelineServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : TimelineServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -88,3 +88,6 @@ public sealed class UpdateServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class UpdateServiceTests_SqlServer(SqlServerTestDatabase database)
     : UpdateServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class UpdateServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : UpdateServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;

@@ -267,3 +267,6 @@ public sealed class UserAccountServiceTests_Sqlite(SqliteTestDatabase database)
 
 public sealed class UserAccountServiceTests_SqlServer(SqlServerTestDatabase database)
     : UserAccountServiceTests(database), IClassFixture<SqlServerTestDatabase>;
+
+public sealed class UserAccountServiceTests_PostgreSql(PostgreSqlTestDatabase database)
+    : UserAccountServiceTests(database), IClassFixture<PostgreSqlTestDatabase>;
