@@ -13,8 +13,10 @@ namespace IncidentHub.Core.Similar;
 /// construction. Text: the words of the name, summary and customer impact, each weighted by how rare it is across all
 /// incidents (inverse document frequency: "authorisation" counts more than "error"), shared name words counting half as
 /// much again; structure: the same severity adds a little (services, types and custom fields join here when they
-/// exist). No language model and no outside service. Candidates come from the search index on SQLite (the
-/// incidents sharing any word, best first) and from the most recent incidents elsewhere.
+/// exist). No language model and no outside service. On SQLite the word weights and the candidates come from the
+/// similarity index (one row per incident): the candidates are the incidents sharing the subject's rarest words, read
+/// from at most <see cref="CandidateRowBudget"/> index rows, and each is then scored in full. Elsewhere the candidates
+/// are the most recent incidents.
 /// </summary>
 public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time)
 {
