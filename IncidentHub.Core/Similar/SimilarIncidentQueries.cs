@@ -13,8 +13,10 @@ namespace IncidentHub.Core.Similar;
 /// construction. Text: the words of the name, summary and customer impact, each weighted by how rare it is across all
 /// incidents (inverse document frequency: "authorisation" counts more than "error"), shared name words counting half as
 /// much again; structure: the same severity adds a little (services, types and custom fields join here when they
-/// exist). No language model and no outside service. Candidates come from the search index on SQLite (the
-/// incidents sharing any word, best first) and from the most recent incidents elsewhere.
+/// exist). No language model and no outside service. On SQLite the word weights and the candidates come from the
+/// similarity index (one row per incident): the candidates are the incidents sharing the subject's rarest words, read
+/// from at most <see cref="CandidateRowBudget"/> index rows, and each is then scored in full. Elsewhere the candidates
+/// are the most recent incidents.
 /// </summary>
 public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFactory, TimeProvider time)
 {
@@ -29,6 +31,13 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
     private const double SameSeverityBonus = 0.05;
 
     private const int MaxSubjectWords = 24;
+
+    /// <summary>
+    /// How many rows of the similarity index the candidates are read from at most: the subject's rarest words are
+    /// used until their incidents would pass it (the rarest word always). Rare words decide similarity; at 20,000
+    /// incidents this keeps the candidate query to a few milliseconds.
+    /// </summary>
+    internal int CandidateRowBudget { get; init; } = 5_000;
 
     /// <summary>Incidents like incident <paramref name="incidentId"/> (empty when the viewer may not see it).</summary>
     public async Task<IReadOnlyList<SimilarIncident>> ForIncidentAsync(Actor viewer, int incidentId, CancellationToken cancellationToken = default)
@@ -123,16 +132,35 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
             .Select(m => m.LowerIncidentId == excluded ? m.HigherIncidentId : m.LowerIncidentId);
         var useIndex = SearchIndexSql.IsAvailable(db);
         List<int> candidateIds;
+        Dictionary<string, double>? indexWeights = null;
         if (useIndex)
         {
-            var match = string.Join(" OR ", subjectWords.Select(w => "\"" + w + "\"*"));
-            candidateIds = await db.Database
-                .SqlQuery<Candidate>($"SELECT IncidentId, rank AS Score FROM SearchIndex WHERE SearchIndex MATCH {match} AND Kind = 'incident'")
-                .Where(c => visibleIds.Contains(c.IncidentId) && c.IncidentId != excluded && !notRelated.Contains(c.IncidentId))
-                .OrderBy(c => c.Score)
-                .Select(c => c.IncidentId)
-                .Take(Candidates)
-                .ToListAsync(cancellationToken);
+            // Word weights first (one statement), then candidates from the rarest words only: the incidents sharing
+            // them, scored by the weights they share, read from at most CandidateRowBudget rows of the index (a
+            // common word would add thousands of incidents that it barely scores). Every candidate is scored in full below.
+            var (incidents, counts) = await SearchIndexSql.IncidentsUsingAsync(db, subjectWords, cancellationToken);
+            indexWeights = subjectWords.ToDictionary(w => w, w => Weight(incidents, counts[w]), StringComparer.Ordinal);
+            var rare = new List<(string Word, double Weight)>();
+            var rows = 0;
+            foreach (var word in subjectWords.Where(w => counts[w] > 0).OrderBy(w => counts[w]).ThenBy(w => w, StringComparer.Ordinal))
+            {
+                if (rare.Count > 0 && rows + counts[word] > CandidateRowBudget)
+                {
+                    break;
+                }
+
+                rare.Add((word, indexWeights[word]));
+                rows += counts[word];
+            }
+
+            candidateIds = rare.Count == 0
+                ? []
+                : await SearchIndexSql.IncidentsSharing(db, rare)
+                    .Where(c => visibleIds.Contains(c.IncidentId) && c.IncidentId != excluded && !notRelated.Contains(c.IncidentId))
+                    .OrderByDescending(c => c.Score).ThenByDescending(c => c.IncidentId)
+                    .Select(c => c.IncidentId)
+                    .Take(Candidates)
+                    .ToListAsync(cancellationToken);
         }
         else
         {
@@ -162,7 +190,7 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
             c => (Name: SimilarityText.Words(c.Name).ToHashSet(StringComparer.Ordinal),
                   All: SimilarityText.Words(c.Name + "\n" + c.Summary + "\n" + c.CustomerImpact).ToHashSet(StringComparer.Ordinal)));
 
-        var weights = await WeightsAsync(db, subjectWords, useIndex, texts.Values.Select(t => t.All).ToList(), cancellationToken);
+        var weights = indexWeights ?? PoolWeights(subjectWords, texts.Values.Select(t => t.All).ToList());
         var subjectWeight = subjectWords.Sum(w => weights[w]);
         var nameSet = nameWords.ToHashSet(StringComparer.Ordinal);
         var now = time.GetUtcNow();
@@ -218,37 +246,12 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
         }).ToList();
     }
 
-    /// <summary>
-    /// How much each word says: ln(1 + N / df), where df is how many incidents use it, among all incidents (the index)
-    /// or among the candidates (the fallback).
-    /// </summary>
-    private static async Task<Dictionary<string, double>> WeightsAsync(
-        IncidentHubDbContext db, IReadOnlyList<string> words, bool useIndex, IReadOnlyList<HashSet<string>> pool, CancellationToken cancellationToken)
-    {
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (useIndex)
-        {
-            var total = await db.Incidents.CountAsync(cancellationToken);
-            foreach (var word in words)
-            {
-                var phrase = "\"" + word + "\"*";
-                var df = await db.Database
-                    .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM SearchIndex WHERE SearchIndex MATCH {phrase} AND Kind = 'incident'")
-                    .SingleAsync(cancellationToken);
-                weights[word] = Math.Log(1 + ((double)total / Math.Max(1, df)));
-            }
+    /// <summary>How much a word says: ln(1 + N / df), where df is how many of N incidents use it.</summary>
+    private static double Weight(int incidents, int usingIt) => Math.Log(1 + ((double)Math.Max(1, incidents) / Math.Max(1, usingIt)));
 
-            return weights;
-        }
-
-        foreach (var word in words)
-        {
-            var df = pool.Count(p => p.Contains(word));
-            weights[word] = Math.Log(1 + ((double)Math.Max(1, pool.Count) / Math.Max(1, df)));
-        }
-
-        return weights;
-    }
+    /// <summary>Word weights among the candidates (the fallback, which has no index to count all incidents with).</summary>
+    private static Dictionary<string, double> PoolWeights(IReadOnlyList<string> words, IReadOnlyList<HashSet<string>> pool) =>
+        words.ToDictionary(w => w, w => Weight(pool.Count, pool.Count(p => p.Contains(w))), StringComparer.Ordinal);
 
     private static string Quote(IReadOnlyList<string> words) => words.Count switch
     {
@@ -256,11 +259,4 @@ public sealed class SimilarIncidentQueries(IDbContextFactory<IncidentHubDbContex
         2 => $"‘{words[0]}’ and ‘{words[1]}’",
         _ => string.Join(", ", words.Take(words.Count - 1).Select(w => $"‘{w}’")) + $" and ‘{words[^1]}’",
     };
-
-    private sealed class Candidate
-    {
-        public int IncidentId { get; set; }
-
-        public double Score { get; set; }
-    }
 }

@@ -238,6 +238,29 @@ public sealed class SearchQueriesTests_Sqlite(SqliteTestDatabase database)
             return (rows, entries + incidents + actions);
         });
         Assert.Equal(expected, indexed);
+        var (similarRows, incidentRows) = await Harness.QueryAsync(async db =>
+            (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM SimilarIndex").SingleAsync(Ct), await db.Incidents.CountAsync(Ct)));
+        Assert.Equal(incidentRows, similarRows);
+    }
+
+    [Fact]
+    public async Task AMatch_LinksToItsOwnTimelineEntry_AndCountsTheIncidentsOtherMatches()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var incident = await Harness.DeclareAsync(riley, "Entry links");
+        await Harness.Timeline.AddNoteAsync(riley, incident.Id, new AddNoteRequest { Text = "First glimmerfax note." }, Ct);
+        await Harness.Timeline.AddNoteAsync(riley, incident.Id, new AddNoteRequest { Text = "Second glimmerfax note." }, Ct);
+        await Harness.Timeline.AddNoteAsync(riley, incident.Id, new AddNoteRequest { Text = "Third glimmerfax note." }, Ct);
+        await Harness.Timeline.AddNoteAsync(riley, incident.Id, new AddNoteRequest { Text = "Fourth glimmerfax note, the one to link." }, Ct);
+        var entryId = await Harness.QueryAsync(db => db.TimelineEntries.Where(e => e.Text.StartsWith("Fourth")).Select(e => e.Id).SingleAsync(Ct));
+
+        var result = Assert.Single((await Search.SearchAsync(riley, new SearchRequest { Text = "glimmerfax link" }, Ct)).Results);
+        var all = Assert.Single((await Search.SearchAsync(riley, new SearchRequest { Text = "glimmerfax" }, Ct)).Results);
+
+        Assert.Equal(entryId, Assert.Single(result.Matches).TimelineEntryId);
+        Assert.Equal(3, all.Matches.Count);
+        Assert.Equal(1, all.MoreMatches);
+        Assert.All(all.Matches, m => Assert.Equal(SearchMatchKind.Timeline, m.Kind));
     }
 }
 

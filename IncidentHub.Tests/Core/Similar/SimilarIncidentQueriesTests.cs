@@ -1,8 +1,10 @@
 using System.Text.Json;
 using IncidentHub.Core.Actions;
+using IncidentHub.Core.Data;
 using IncidentHub.Core.Similar;
 using IncidentHub.Core.Updates;
 using IncidentHub.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Tests.Core.Similar;
 
@@ -95,8 +97,43 @@ public abstract class SimilarIncidentQueriesTests(TestDatabase database) : Datab
     private sealed record CorpusIncident(string Family, string Name, string Summary);
 }
 
+/// <summary>On SQLite: candidates from the similarity index, read from the subject's rarest words only.</summary>
 public sealed class SimilarIncidentQueriesTests_Sqlite(SqliteTestDatabase database)
-    : SimilarIncidentQueriesTests(database), IClassFixture<SqliteTestDatabase>;
+    : SimilarIncidentQueriesTests(database), IClassFixture<SqliteTestDatabase>
+{
+    [Fact]
+    public async Task WithATightRowBudget_TheRarestWordsStillFindTheTopMatch()
+    {
+        var riley = await Harness.CreateResponderAsync();
+        var past = await Harness.DeclareAsync(riley, "Zorblax ledger drift at checkout", configure: r => r.Summary = "Checkout latency errors.");
+        // More incidents than the candidates scored in full, sharing only the common words, and newer than the match.
+        for (var i = 0; i < 41; i++)
+        {
+            await Harness.DeclareAsync(riley, $"Checkout latency errors {i}");
+        }
+
+        var now = await Harness.DeclareAsync(riley, "Zorblax ledger drift again", configure: r => r.Summary = "Checkout latency errors.");
+        var tight = new SimilarIncidentQueries(Harness.Get<IDbContextFactory<IncidentHubDbContext>>(), Harness.Time) { CandidateRowBudget = 2 };
+
+        var similar = await tight.ForIncidentAsync(riley, now.Id, Ct);
+
+        Assert.Equal(past.Number, similar[0].Number);
+        Assert.Contains("zorblax", similar[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InTheChannel_APrivateIncidentIsNeverNamed_EvenToItsOwnLead()
+    {
+        var lead = await Harness.CreateResponderAsync();
+        await Harness.DeclareAsync(lead, "Quasarbeam payroll export leaked", configure: r => r.IsPrivate = true);
+        var standard = await Harness.DeclareAsync(lead, "Quasarbeam payroll export slow");
+        var now = await Harness.DeclareAsync(lead, "Quasarbeam payroll export leaked again");
+
+        var named = await Harness.QueryAsync(db => Harness.Get<SimilarIncidentQueries>().ForChannelAsync(db, now.Id, Ct));
+
+        Assert.Equal([standard.Number], named.Select(s => s.Number));
+    }
+}
 
 public sealed class SimilarIncidentQueriesTests_SqlServer(SqlServerTestDatabase database)
     : SimilarIncidentQueriesTests(database), IClassFixture<SqlServerTestDatabase>;
