@@ -53,8 +53,8 @@ internal sealed class ReviewKeyEventConfiguration : IEntityTypeConfiguration<Rev
         builder.ToTable("ReviewKeyEvents");
         builder.HasKey(k => k.Id);
         builder.HasIndex(k => new { k.ReviewDocumentId, k.TimelineEntryId }).IsUnique();
-        // The entry goes with its incident (and so with the review); no second cascade path to it.
-        builder.HasOne<Timeline.TimelineEntry>().WithMany().HasForeignKey(k => k.TimelineEntryId).OnDelete(DeleteBehavior.NoAction);
+        // No foreign key to the entry: it goes with its incident, and so does the review (with these rows); a second
+        // cascade path would be refused by SQL Server. Reads join on the incident's entries, so a row never outlives its use.
         builder.Property(k => k.Wording).HasMaxLength(TextLimits.LongText);
         builder.Property(k => k.EditedById).HasMaxLength(450);
         builder.Property(k => k.EditedByName).HasMaxLength(TextLimits.PersonName);

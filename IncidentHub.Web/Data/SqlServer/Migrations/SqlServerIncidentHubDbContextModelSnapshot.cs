@@ -1141,8 +1141,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimelineEntryId");
-
                     b.HasIndex("ReviewDocumentId", "TimelineEntryId")
                         .IsUnique();
 
@@ -2179,12 +2177,6 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .WithMany("KeyEvents")
                         .HasForeignKey("ReviewDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IncidentHub.Core.Timeline.TimelineEntry", null)
-                        .WithMany()
-                        .HasForeignKey("TimelineEntryId")
-                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

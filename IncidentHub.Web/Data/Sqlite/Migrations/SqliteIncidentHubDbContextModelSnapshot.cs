@@ -1101,8 +1101,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TimelineEntryId");
-
                     b.HasIndex("ReviewDocumentId", "TimelineEntryId")
                         .IsUnique();
 
@@ -2107,12 +2105,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .WithMany("KeyEvents")
                         .HasForeignKey("ReviewDocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IncidentHub.Core.Timeline.TimelineEntry", null)
-                        .WithMany()
-                        .HasForeignKey("TimelineEntryId")
-                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -34,11 +34,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         principalTable: "ReviewDocuments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ReviewKeyEvents_TimelineEntries_TimelineEntryId",
-                        column: x => x.TimelineEntryId,
-                        principalTable: "TimelineEntries",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -46,11 +41,6 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                 table: "ReviewKeyEvents",
                 columns: new[] { "ReviewDocumentId", "TimelineEntryId" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReviewKeyEvents_TimelineEntryId",
-                table: "ReviewKeyEvents",
-                column: "TimelineEntryId");
         }
 
         /// <inheritdoc />
