@@ -89,4 +89,10 @@ public sealed record LoggedEvent(
     IncidentEvent Event)
 {
     public string Kind => IncidentEventCatalog.KindOf(Event);
+
+    /// <summary>
+    /// The incident's name, when the producer had it at hand and handed it over with the event (the nudge sweep does),
+    /// so a consumer that shows it need not read it again; null for events read back from the log. Never stored.
+    /// </summary>
+    public string? IncidentName { get; init; }
 }

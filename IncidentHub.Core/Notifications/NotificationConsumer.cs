@@ -55,11 +55,23 @@ public sealed class NotificationConsumer(INotificationFeed feed) : IEventConsume
             return;
         }
 
-        var ids = notices.Select(n => n.Event.IncidentId).Distinct().ToList();
-        var names = await batch.Db.Incidents.AsNoTracking()
-            .Where(i => EF.Parameter(ids).Contains(i.Id))
-            .Select(i => new { i.Id, i.Name })
-            .ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        // The names the producer handed over with its events (the nudge sweep does) are not read again.
+        var names = notices.Where(n => n.Event.IncidentName is not null)
+            .DistinctBy(n => n.Event.IncidentId)
+            .ToDictionary(n => n.Event.IncidentId, n => n.Event.IncidentName!);
+        var ids = notices.Select(n => n.Event.IncidentId).Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            var read = await batch.Db.Incidents.AsNoTracking()
+                .Where(i => EF.Parameter(ids).Contains(i.Id))
+                .Select(i => new { i.Id, i.Name })
+                .ToListAsync(cancellationToken);
+            foreach (var incident in read)
+            {
+                names[incident.Id] = incident.Name;
+            }
+        }
+
         foreach (var (e, userId, kind, detail, store) in notices)
         {
             if (store)

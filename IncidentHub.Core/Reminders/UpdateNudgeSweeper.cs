@@ -14,10 +14,11 @@ namespace IncidentHub.Core.Reminders;
 /// <summary>
 /// The nudge sweep. In one transaction it claims every reminder whose nudge is due (one UPDATE: the claim moves each
 /// reminder's next nudge one cadence on, so a second sweep at the same moment, in this process or another, finds
-/// nothing left to claim), writes the in-app notifications for what it claimed (one INSERT ... SELECT) and records an
-/// <see cref="UpdateNudged"/> event for each in the event log (one more). After the commit it reads back what it
-/// claimed and dispatches the events: the live feeds, the lead's open browsers and the chat channel hear of it from
-/// their consumers. Four statements, however many incidents are due.
+/// nothing left to claim), writes the in-app notifications for what it claimed (one INSERT ... SELECT), reads what it
+/// claimed (incident, name, privacy, lead, due time) and records an <see cref="UpdateNudged"/> event for each in the
+/// event log with one INSERT ... SELECT that returns the sequence the log gave each (RETURNING, OUTPUT on SQL Server).
+/// After the commit it dispatches the events, with the names it read, so the live feeds, the lead's open browsers and
+/// the chat channel hear of it without reading anything back. Four statements, however many incidents are due.
 /// </summary>
 public sealed partial class UpdateNudgeSweeper(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
@@ -35,13 +36,16 @@ public sealed partial class UpdateNudgeSweeper(
         var token = Guid.NewGuid().ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var claimed = 0;
+        List<ClaimedReminder> claims = [];
+        Dictionary<int, long> sequences = [];
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            claims = [];
+            sequences = [];
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await EventLogWriterLock.AcquireAsync(db, cancellationToken);
-            claimed = await db.UpdateReminders
+            var claimed = await db.UpdateReminders
                 .Where(UpdateReminder.NudgeDueAt(now))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.ClaimToken, token)
@@ -52,40 +56,52 @@ public sealed partial class UpdateNudgeSweeper(
             if (claimed > 0)
             {
                 await db.Database.ExecuteSqlRawAsync(InsertNotificationsSql(db), [nameof(NotificationKind.UpdateDue), token], cancellationToken);
-                await db.Database.ExecuteSqlRawAsync(InsertEventsSql(db),
-                    [token, nameof(IncidentVisibility.Private), NudgedKind, Actor.System.DisplayName,
-                        "{\"v\":1,\"leadId\":\"", "\\", "\\\\", "\"", "\\\"", "\",\"nudgeNumber\":", "}"],
-                    cancellationToken);
+                claims = await db.UpdateReminders.AsNoTracking()
+                    .Where(r => r.ClaimToken == token)
+                    .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new ClaimedReminder(
+                        r.IncidentId, i.Number, i.Name, i.Visibility == IncidentVisibility.Private, r.LeadId, r.NudgeCount, r.DueAt))
+                    .ToListAsync(cancellationToken);
+                var inserted = await db.Database.SqlQueryRaw<InsertedEvent>(InsertEventsSql(db),
+                        token, nameof(IncidentVisibility.Private), NudgedKind, Actor.System.DisplayName,
+                        "{\"v\":1,\"leadId\":\"", "\\", "\\\\", "\"", "\\\"", "\",\"nudgeNumber\":", "}")
+                    .ToListAsync(cancellationToken);
+                sequences = inserted.ToDictionary(e => e.IncidentId, e => e.Sequence);
             }
 
             await transaction.CommitAsync(cancellationToken);
         });
 
-        if (claimed == 0)
+        if (claims.Count == 0)
         {
             return new NudgeSweepResult(now, []);
         }
 
-        // Only what the insert above did not write as a constant: the sequence the log gave each event, its incident's
-        // number, name and privacy, the payload and the due time. Reading whole log rows back cost more than the claim.
-        var claims = await db.EventLog.AsNoTracking()
-            .Where(e => e.ChangeId == token)
-            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { e.Sequence, e.IncidentId, e.IncidentNumber, e.IsPrivate, e.OccurredAt, e.Payload, i.Name })
-            .Join(db.UpdateReminders, x => x.IncidentId, r => r.IncidentId, (x, r) => new { x.Sequence, x.IncidentId, x.IncidentNumber, x.IsPrivate, x.OccurredAt, x.Payload, x.Name, r.DueAt })
-            .OrderBy(x => x.Sequence)
-            .ToListAsync(cancellationToken);
+        // In the order the log numbered them: consumers are handed events in sequence order.
         var events = new List<LoggedEvent>(claims.Count);
         var nudges = new List<UpdateNudge>(claims.Count);
-        foreach (var c in claims)
+        foreach (var c in claims.OrderBy(c => sequences[c.IncidentId]))
         {
-            var nudged = (UpdateNudged)IncidentEventCatalog.Deserialize(NudgedKind, c.Payload);
-            events.Add(new LoggedEvent(c.Sequence, token, c.IncidentId, c.IncidentNumber, c.IsPrivate, c.OccurredAt, null, Actor.System.DisplayName, null, nudged));
-            nudges.Add(new UpdateNudge(c.IncidentId, c.IncidentNumber, c.Name, nudged.LeadId, c.DueAt ?? now, now, nudged.NudgeNumber, c.IsPrivate));
+            var nudged = new UpdateNudged(c.LeadId, c.NudgeCount);
+            events.Add(new LoggedEvent(sequences[c.IncidentId], token, c.IncidentId, c.IncidentNumber, c.IsPrivate, now, null, Actor.System.DisplayName, null, nudged)
+            {
+                IncidentName = c.Name,
+            });
+            nudges.Add(new UpdateNudge(c.IncidentId, c.IncidentNumber, c.Name, c.LeadId, c.DueAt ?? now, now, c.NudgeCount, c.IsPrivate));
         }
 
         LogSwept(logger, nudges.Count);
         await dispatcher.DispatchAsync(events, cancellationToken);
         return new NudgeSweepResult(now, nudges);
+    }
+
+    private sealed record ClaimedReminder(int IncidentId, int IncidentNumber, string Name, bool IsPrivate, string LeadId, int NudgeCount, DateTimeOffset? DueAt);
+
+    /// <summary>One row the event insert returns: the sequence the log gave the event of one incident.</summary>
+    private sealed class InsertedEvent
+    {
+        public long Sequence { get; set; }
+
+        public int IncidentId { get; set; }
     }
 
     /// <summary>INSERT INTO Notifications ... SELECT ... FROM UpdateReminders WHERE ClaimToken = {1}, quoted for the provider.</summary>
@@ -109,7 +125,8 @@ public sealed partial class UpdateNudgeSweeper(
     /// INSERT INTO EventLog ... SELECT ... FROM UpdateReminders JOIN Incidents WHERE ClaimToken = {0}: one
     /// <see cref="UpdateNudged"/> per claimed reminder, its payload (<c>{"v":1,"leadId":"...","nudgeNumber":n}</c>) put
     /// together with CONCAT and REPLACE, which SQLite, SQL Server and PostgreSQL share; every literal is a parameter.
-    /// Ordered, so the log numbers them in the order the read-back returns them.
+    /// It returns each row's sequence and incident (RETURNING on SQLite and PostgreSQL, OUTPUT on SQL Server; the
+    /// event log has no triggers, which SQL Server's OUTPUT without INTO requires).
     /// </summary>
     private static string InsertEventsSql(IncidentHubDbContext db)
     {
@@ -125,15 +142,22 @@ public sealed partial class UpdateNudgeSweeper(
         string I(string property) => "i." + Column(incident, property);
 
         var leadId = $"REPLACE(REPLACE({R(nameof(UpdateReminder.LeadId))}, {{5}}, {{6}}), {{7}}, {{8}})";
+        var sequence = L(nameof(EventLogEntry.Sequence));
+        var incidentId = L(nameof(EventLogEntry.IncidentId));
+        var sqlServer = string.Equals(db.Database.ProviderName, "Microsoft.EntityFrameworkCore.SqlServer", StringComparison.Ordinal);
+        var output = sqlServer ? $"OUTPUT inserted.{sequence} AS {sql.DelimitIdentifier(nameof(InsertedEvent.Sequence))}, inserted.{incidentId} AS {sql.DelimitIdentifier(nameof(InsertedEvent.IncidentId))} " : "";
+        var returning = sqlServer ? "" : $" RETURNING {sequence} AS {sql.DelimitIdentifier(nameof(InsertedEvent.Sequence))}, {incidentId} AS {sql.DelimitIdentifier(nameof(InsertedEvent.IncidentId))}";
         return $"INSERT INTO {Table(log)} ({L(nameof(EventLogEntry.ChangeId))}, {L(nameof(EventLogEntry.IncidentId))}, {L(nameof(EventLogEntry.IncidentNumber))}, "
             + $"{L(nameof(EventLogEntry.IsPrivate))}, {L(nameof(EventLogEntry.Kind))}, {L(nameof(EventLogEntry.OccurredAt))}, {L(nameof(EventLogEntry.RecordedAt))}, "
             + $"{L(nameof(EventLogEntry.ActorId))}, {L(nameof(EventLogEntry.ActorName))}, {L(nameof(EventLogEntry.TimelineEntryId))}, {L(nameof(EventLogEntry.Payload))}) "
+            + output
             + $"SELECT {{0}}, {R(nameof(UpdateReminder.IncidentId))}, {I(nameof(Incident.Number))}, "
             + $"CASE WHEN {I(nameof(Incident.Visibility))} = {{1}} THEN 1 ELSE 0 END, {{2}}, "
             + $"{R(nameof(UpdateReminder.LastNudgedAt))}, {R(nameof(UpdateReminder.LastNudgedAt))}, NULL, {{3}}, NULL, "
             + $"CONCAT({{4}}, {leadId}, {{9}}, {R(nameof(UpdateReminder.NudgeCount))}, {{10}}) "
             + $"FROM {Table(reminder)} r INNER JOIN {Table(incident)} i ON {I(nameof(Incident.Id))} = {R(nameof(UpdateReminder.IncidentId))} "
-            + $"WHERE {R(nameof(UpdateReminder.ClaimToken))} = {{0}} ORDER BY {R(nameof(UpdateReminder.IncidentId))}";
+            + $"WHERE {R(nameof(UpdateReminder.ClaimToken))} = {{0}} ORDER BY {R(nameof(UpdateReminder.IncidentId))}"
+            + returning;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Update nudge sweep sent {Count} nudges")]

@@ -77,4 +77,53 @@ public static class KeyboardNavigation
         ArgumentNullException.ThrowIfNull(page);
         return page.EvaluateAsync<bool>(FocusedMatches, selector);
     }
+
+    /// <summary>
+    /// Where the keyboard is in an open list or menu: the focused element, and the option MudBlazor highlights with
+    /// <c>mud-selected-item</c> (a MudSelect keeps focus on its input and moves only the highlight).
+    /// </summary>
+    private const string HighlightState = """
+        () => {
+          const el = document.activeElement;
+          const focused = el ? (el.id || el.getAttribute('data-testid') || el.tagName + ':' + (el.textContent || '').trim().slice(0, 40)) : '';
+          const active = document.querySelector('.mud-popover-open .mud-selected-item');
+          return focused + '|' + (active ? (active.id || (active.textContent || '').trim().slice(0, 40)) : '');
+        }
+        """;
+
+    private const string HighlightMoved = """
+        before => {
+          const el = document.activeElement;
+          const focused = el ? (el.id || el.getAttribute('data-testid') || el.tagName + ':' + (el.textContent || '').trim().slice(0, 40)) : '';
+          const active = document.querySelector('.mud-popover-open .mud-selected-item');
+          return focused + '|' + (active ? (active.id || (active.textContent || '').trim().slice(0, 40)) : '') !== before;
+        }
+        """;
+
+    /// <summary>
+    /// With a list or menu open, presses ArrowDown until <paramref name="option"/> has focus or is the highlighted
+    /// option, waiting after each press for the focus or the highlight to move, so that a slow render never makes it
+    /// press past the option. Fails when the option is not reached in <paramref name="max"/> presses.
+    /// </summary>
+    public static async Task ArrowDownToOptionAsync(IPage page, ILocator option, int max = 10)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(option);
+        for (var presses = 0; presses < max; presses++)
+        {
+            if (await IsOnOptionAsync(option))
+            {
+                return;
+            }
+
+            var before = await page.EvaluateAsync<string>(HighlightState);
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.WaitForFunctionAsync(HighlightMoved, before, new PageWaitForFunctionOptions { Timeout = BrowserSession.Timeout });
+        }
+
+        Assert.True(await IsOnOptionAsync(option), $"{max} presses of ArrowDown never reached the option.");
+    }
+
+    private static Task<bool> IsOnOptionAsync(ILocator option) =>
+        option.EvaluateAsync<bool>("o => o === document.activeElement || o.contains(document.activeElement) || o.classList.contains('mud-selected-item')");
 }

@@ -33,6 +33,27 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
         return counter.Commands;
     }
 
+    /// <summary>Runs <paramref name="work"/> and returns the text of every SQL command it sent, in order.</summary>
+    public async Task<IReadOnlyList<string>> CaptureAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var counter = new Counter();
+        Current.Value = counter;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            Current.Value = null;
+        }
+
+        lock (counter.Texts)
+        {
+            return [.. counter.Texts];
+        }
+    }
+
     public void OnNext(DiagnosticListener value)
     {
         if (value.Name == "Microsoft.EntityFrameworkCore")
@@ -49,6 +70,13 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
         if (value.Key == CommandExecuting && Current.Value is { } counter)
         {
             Interlocked.Increment(ref counter.Commands);
+            if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
+            {
+                lock (counter.Texts)
+                {
+                    counter.Texts.Add(data.Command.CommandText);
+                }
+            }
         }
     }
 
@@ -72,5 +100,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private sealed class Counter
     {
         public int Commands;
+
+        public List<string> Texts { get; } = [];
     }
 }

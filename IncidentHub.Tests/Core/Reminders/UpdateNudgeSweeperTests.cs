@@ -216,6 +216,32 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
     }
 
     [Fact]
+    public async Task Sweep_GetsTheSequencesFromItsInsert_AndReadsNothingBackAfterIt()
+    {
+        using var counter = new SqlCommandCounter();
+        var lead = await Harness.CreateResponderAsync();
+        var first = await Harness.DeclareAsync(lead, "Checkout is failing");
+        var second = await Harness.DeclareAsync(lead, "Search is slow");
+        Harness.Time.Advance(Cadence);
+        Harness.NotificationFeed.Clear();
+
+        NudgeSweepResult result = null!;
+        var commands = await counter.CaptureAsync(async () => result = await Harness.Sweeper.SweepAsync(Ct));
+
+        // The events come back from the insert itself; after it nothing reads the log or the incidents again (the
+        // toasts carry the names the sweep read in its transaction).
+        var insert = commands.ToList().FindIndex(c => c.Contains("INSERT INTO", StringComparison.Ordinal) && c.Contains("EventLog", StringComparison.Ordinal));
+        Assert.True(insert >= 0, "The sweep wrote no event rows.");
+        Assert.DoesNotContain(commands.Skip(insert + 1), c => c.Contains("Incidents", StringComparison.Ordinal) || c.Contains("FROM \"EventLog\"", StringComparison.Ordinal) || c.Contains("FROM [EventLog]", StringComparison.Ordinal));
+        Assert.Equal(2, result.Nudges.Count);
+        var logged = await Harness.QueryAsync(db => db.EventLog.Where(e => e.Kind == IncidentHub.Core.Events.IncidentEventCatalog.KindOf(typeof(IncidentHub.Core.Events.UpdateNudged))).OrderBy(e => e.Sequence).Select(e => new { e.IncidentId, e.Sequence }).ToListAsync(Ct));
+        Assert.Equal([first.Id, second.Id], logged.Select(e => e.IncidentId));
+        Assert.Equal(
+            new[] { ("Checkout is failing", first.Number), ("Search is slow", second.Number) },
+            Harness.NotificationFeed.Notices.OrderBy(n => n.IncidentNumber).Select(n => (n.IncidentName, n.IncidentNumber)));
+    }
+
+    [Fact]
     public async Task Sweep_RecordsOneNudgedEventPerIncident_WithTheLeadAndTheNudgeNumber_InTheSameTransaction()
     {
         var riley = await Harness.CreateResponderAsync();
@@ -226,7 +252,7 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
 
         await Harness.Sweeper.SweepAsync(Ct);
 
-        var logged = await Harness.QueryAsync(db => db.EventLog.Where(e => e.Kind == "update.nudged").OrderBy(e => e.Sequence).ToListAsync(Ct));
+        var logged = await Harness.QueryAsync(db => db.EventLog.Where(e => e.Kind == IncidentHub.Core.Events.IncidentEventCatalog.KindOf(typeof(IncidentHub.Core.Events.UpdateNudged))).OrderBy(e => e.Sequence).ToListAsync(Ct));
         Assert.Equal([first.Id, second.Id], logged.Select(e => e.IncidentId));
         Assert.Equal(
             [new IncidentHub.Core.Events.UpdateNudged(riley.UserId, 1), new IncidentHub.Core.Events.UpdateNudged(sam.UserId, 1)],

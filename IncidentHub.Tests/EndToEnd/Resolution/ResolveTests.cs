@@ -112,10 +112,7 @@ public sealed class ResolveTests(BrowserFixture browser) : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await Expect(riley.TestId("status-Resolved")).ToBeVisibleAsync();
         var resolved = page.Locator("[data-testid=status-Resolved]");
-        for (var presses = 0; presses < 8 && !await resolved.EvaluateAsync<bool>("el => el === document.activeElement || el.contains(document.activeElement) || el.classList.contains('mud-selected-item')"); presses++)
-        {
-            await page.Keyboard.PressAsync("ArrowDown");
-        }
+        await KeyboardNavigation.ArrowDownToOptionAsync(page, resolved);
 
         await riley.ScreenshotAsync("resolve-status-menu-keyboard", fullPage: false);
         await page.Keyboard.PressAsync("Enter");
