@@ -87,6 +87,8 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<Reviews.ReviewReviewer> ReviewReviewers => Set<Reviews.ReviewReviewer>();
 
+    public DbSet<Reviews.ReviewKeyEvent> ReviewKeyEvents => Set<Reviews.ReviewKeyEvent>();
+
     public DbSet<Reviews.ReviewTemplateSection> ReviewTemplateSections => Set<Reviews.ReviewTemplateSection>();
 
     public DbSet<PostIncident.PostIncidentTaskDefinition> PostIncidentTaskDefinitions => Set<PostIncident.PostIncidentTaskDefinition>();

@@ -24,3 +24,11 @@ public sealed record ReviewReopened(int ReviewId, string Reason) : IncidentEvent
 
 [EventKind("review.owner_changed")]
 public sealed record ReviewOwnerChanged(int ReviewId, string OwnerId, string OwnerName) : IncidentEvent;
+
+/// <summary>A timeline entry was starred (or unstarred) as a key event of the review only.</summary>
+[EventKind("review.key_event_starred")]
+public sealed record ReviewKeyEventStarred(int ReviewId, long EntryId, bool Starred) : IncidentEvent;
+
+/// <summary>A key event was reworded for the review (null: back to the entry's own words).</summary>
+[EventKind("review.key_event_reworded")]
+public sealed record ReviewKeyEventReworded(int ReviewId, long EntryId, string? Wording) : IncidentEvent;

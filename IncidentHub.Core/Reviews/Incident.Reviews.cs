@@ -34,6 +34,33 @@ public sealed partial class Incident
         return section;
     }
 
+    /// <summary>
+    /// Stars (or unstars) <paramref name="entry"/> as a key event of the review only: the incident's timeline keeps its
+    /// own star. Not on the timeline (curating is part of writing); the event records who did it.
+    /// </summary>
+    public void StarReviewKeyEvent(Actor actor, ReviewDocument review, TimelineEntry entry, bool starred, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(entry);
+        EnsureOwn(review, entry);
+        if (review.StarKeyEvent(actor, entry, starred, now) is not null)
+        {
+            Record(actor, now, null, new ReviewKeyEventStarred(review.Id, entry.Id, starred));
+        }
+    }
+
+    /// <summary>Rewords a key event for the review only (the entry keeps its words on the incident's timeline).</summary>
+    public void RewordReviewKeyEvent(Actor actor, ReviewDocument review, TimelineEntry entry, string seenText, string? wording, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(entry);
+        EnsureOwn(review, entry);
+        if (review.RewordKeyEvent(actor, entry, seenText, wording, now) is { } row)
+        {
+            Record(actor, now, null, new ReviewKeyEventReworded(review.Id, entry.Id, row.Wording));
+        }
+    }
+
     public void RequestReview(Actor actor, ReviewDocument review, Guid seenVersion, IReadOnlyList<UserRef> reviewers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -89,6 +116,15 @@ public sealed partial class Incident
         review.ChangeOwner(actor, LeadId, seenVersion, owner);
         var entry = Append(new TimelineEntry(TimelineEntryKind.Review, actor, $"{actor.DisplayName} handed the review from {from} to {owner.DisplayName}.", now, now));
         Record(actor, now, entry, new ReviewOwnerChanged(review.Id, owner.Id, owner.DisplayName));
+    }
+
+    private void EnsureOwn(ReviewDocument review, TimelineEntry entry)
+    {
+        EnsureOwn(review);
+        if (entry.IncidentId != Id)
+        {
+            throw new NotFoundException("That timeline entry no longer exists.");
+        }
     }
 
     private void EnsureOwn(ReviewDocument review)

@@ -1,6 +1,7 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Events;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.Timeline;
 using IncidentHub.Core.Users;
 
 namespace IncidentHub.Core.Reviews;
@@ -14,6 +15,7 @@ public sealed class ReviewDocument
 {
     private readonly List<ReviewSection> _sections = [];
     private readonly List<ReviewReviewer> _reviewers = [];
+    private readonly List<ReviewKeyEvent> _keyEvents = [];
 
     private ReviewDocument()
     {
@@ -41,6 +43,9 @@ public sealed class ReviewDocument
     public IReadOnlyList<ReviewSection> Sections => _sections.AsReadOnly();
 
     public IReadOnlyList<ReviewReviewer> Reviewers => _reviewers.AsReadOnly();
+
+    /// <summary>How the review tells the entries the writers starred, unstarred or reworded (the others follow the incident).</summary>
+    public IReadOnlyList<ReviewKeyEvent> KeyEvents => _keyEvents.AsReadOnly();
 
     public bool IsPublished => State == ReviewState.Published;
 
@@ -78,6 +83,82 @@ public sealed class ReviewDocument
 
         section.Save(body, actor.UserId, actor.DisplayName, now);
         return section;
+    }
+
+    /// <summary>Whether the review tells <paramref name="entry"/>: the writers' choice, else the incident's star.</summary>
+    public bool IsKeyEvent(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _keyEvents.SingleOrDefault(k => k.TimelineEntryId == entry.Id)?.IsStarred ?? entry.IsHighlighted;
+    }
+
+    /// <summary>The words the review tells <paramref name="entry"/> in.</summary>
+    public string WordingOf(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _keyEvents.SingleOrDefault(k => k.TimelineEntryId == entry.Id)?.Wording ?? entry.Text;
+    }
+
+    /// <summary>Stars or unstars an entry for the review only; null when it already was (nothing to record).</summary>
+    internal ReviewKeyEvent? StarKeyEvent(Actor actor, TimelineEntry entry, bool starred, DateTimeOffset now)
+    {
+        EnsureWritable(starred ? "star key events" : "unstar key events");
+        if (IsKeyEvent(entry) == starred)
+        {
+            return null;
+        }
+
+        var row = RowFor(entry);
+        row.Star(starred, actor.UserId, actor.DisplayName, now);
+        return row;
+    }
+
+    /// <summary>
+    /// Rewords a key event for the review (blank or the entry's own words: back to them); null when the words did not
+    /// change. <paramref name="seenText"/> is what the writer started from: someone else's rewording since is a clash.
+    /// </summary>
+    internal ReviewKeyEvent? RewordKeyEvent(Actor actor, TimelineEntry entry, string seenText, string? wording, DateTimeOffset now)
+    {
+        EnsureWritable("reword key events");
+        if (!IsKeyEvent(entry))
+        {
+            throw new DomainException("Only the review's key events are reworded: star the entry for the review first.");
+        }
+
+        var current = WordingOf(entry);
+        if (!string.Equals(current, seenText, StringComparison.Ordinal))
+        {
+            var by = _keyEvents.SingleOrDefault(k => k.TimelineEntryId == entry.Id)?.EditedByName ?? "Someone";
+            throw new ConflictException($"{by} reworded this key event while you were writing; it now reads \"{current}\". Nothing of yours was saved and your words are still in the box: save again to replace theirs.");
+        }
+
+        var words = string.IsNullOrWhiteSpace(wording) || string.Equals(wording.Trim(), entry.Text, StringComparison.Ordinal) ? null : wording.Trim();
+        var row = _keyEvents.SingleOrDefault(k => k.TimelineEntryId == entry.Id);
+        if ((row?.Wording ?? null) == words)
+        {
+            return null;
+        }
+
+        row ??= RowFor(entry);
+        row.Reword(words, actor.UserId, actor.DisplayName, now);
+        return row;
+    }
+
+    private ReviewKeyEvent RowFor(TimelineEntry entry)
+    {
+        if (entry.IncidentId != IncidentId)
+        {
+            throw new NotFoundException("That timeline entry no longer exists.");
+        }
+
+        var row = _keyEvents.SingleOrDefault(k => k.TimelineEntryId == entry.Id);
+        if (row is null)
+        {
+            row = new ReviewKeyEvent(entry.Id, entry.IsHighlighted);
+            _keyEvents.Add(row);
+        }
+
+        return row;
     }
 
     internal void RequestReview(Actor actor, Guid seenVersion, IReadOnlyList<UserRef> reviewers)

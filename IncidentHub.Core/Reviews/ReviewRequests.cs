@@ -30,3 +30,16 @@ public sealed class ReopenReviewRequest
     [TextLimit(TextLimits.Reason, "the reason")]
     public string Reason { get; set; } = "";
 }
+
+/// <summary>New words for a key event in the review, and the words the writer started from.</summary>
+public sealed class RewordKeyEventRequest
+{
+    public long EntryId { get; set; }
+
+    /// <summary>The key event's words as the writer saw them (someone else's rewording since is a clash).</summary>
+    public string SeenText { get; set; } = "";
+
+    /// <summary>Blank: back to the entry's own words.</summary>
+    [TextLimit(TextLimits.LongText, "the key event's words")]
+    public string? Wording { get; set; }
+}

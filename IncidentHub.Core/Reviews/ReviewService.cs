@@ -57,6 +57,30 @@ public sealed class ReviewService(IncidentCommandRunner runner, ReviewQueries re
         }, cancellationToken);
     }
 
+    /// <summary>Stars (or unstars) a timeline entry as a key event of the review only; the incident's timeline keeps its own star.</summary>
+    public Task StarKeyEventAsync(Actor actor, int incidentId, long entryId, bool starred, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
+        {
+            var review = await LoadAsync(db, incident.Id, withSections: false, cancellationToken);
+            var entry = await FindEntryAsync(db, incident.Id, entryId, cancellationToken);
+            incident.StarReviewKeyEvent(actor, review, entry, starred, now);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Rewords a key event for the review only (blank: back to the entry's own words).</summary>
+    public Task RewordKeyEventAsync(Actor actor, int incidentId, RewordKeyEventRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+        return runner.RunAsync(actor, incidentId, async (db, incident, now) =>
+        {
+            var review = await LoadAsync(db, incident.Id, withSections: false, cancellationToken);
+            var entry = await FindEntryAsync(db, incident.Id, request.EntryId, cancellationToken);
+            incident.RewordReviewKeyEvent(actor, review, entry, request.SeenText, request.Wording, now);
+            return true;
+        }, cancellationToken);
+    }
+
     public Task RequestReviewAsync(Actor actor, int incidentId, Guid seenVersion, IReadOnlyList<string> reviewerIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reviewerIds);
@@ -128,7 +152,7 @@ public sealed class ReviewService(IncidentCommandRunner runner, ReviewQueries re
 
     private static async Task<ReviewDocument> LoadAsync(IncidentHubDbContext db, int incidentId, bool withSections, CancellationToken cancellationToken)
     {
-        IQueryable<ReviewDocument> query = db.ReviewDocuments.Include(r => r.Reviewers);
+        IQueryable<ReviewDocument> query = db.ReviewDocuments.Include(r => r.Reviewers).Include(r => r.KeyEvents);
         if (withSections)
         {
             query = query.Include(r => r.Sections);
@@ -137,6 +161,10 @@ public sealed class ReviewService(IncidentCommandRunner runner, ReviewQueries re
         return await query.AsSplitQuery().SingleOrDefaultAsync(r => r.IncidentId == incidentId, cancellationToken)
             ?? throw new NotFoundException("This incident has no review yet. Start it first.");
     }
+
+    private static async Task<Timeline.TimelineEntry> FindEntryAsync(IncidentHubDbContext db, int incidentId, long entryId, CancellationToken cancellationToken) =>
+        await db.TimelineEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId && e.IncidentId == incidentId, cancellationToken)
+            ?? throw new NotFoundException("That timeline entry no longer exists.");
 
     private static async Task<bool> CanSeeAsync(IncidentHubDbContext db, UserRef user, int incidentId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ internal sealed class ReviewDocumentConfiguration : IEntityTypeConfiguration<Rev
         builder.HasMany(r => r.Reviewers).WithOne().HasForeignKey(s => s.ReviewDocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(r => r.Reviewers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.KeyEvents).WithOne().HasForeignKey(k => k.ReviewDocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.KeyEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -41,6 +43,21 @@ internal sealed class ReviewSectionConfiguration : IEntityTypeConfiguration<Revi
         builder.Property(s => s.EditedById).HasMaxLength(450);
         builder.Property(s => s.EditedByName).HasMaxLength(TextLimits.PersonName);
         builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ReviewKeyEventConfiguration : IEntityTypeConfiguration<ReviewKeyEvent>
+{
+    public void Configure(EntityTypeBuilder<ReviewKeyEvent> builder)
+    {
+        builder.ToTable("ReviewKeyEvents");
+        builder.HasKey(k => k.Id);
+        builder.HasIndex(k => new { k.ReviewDocumentId, k.TimelineEntryId }).IsUnique();
+        // No foreign key to the entry: it goes with its incident, and so does the review (with these rows); a second
+        // cascade path would be refused by SQL Server. Reads join on the incident's entries, so a row never outlives its use.
+        builder.Property(k => k.Wording).HasMaxLength(TextLimits.LongText);
+        builder.Property(k => k.EditedById).HasMaxLength(450);
+        builder.Property(k => k.EditedByName).HasMaxLength(TextLimits.PersonName);
     }
 }
 

@@ -45,6 +45,8 @@ public sealed class EventCatalogTests
         new ReviewPublished(3),
         new ReviewReopened(3, "New facts"),
         new ReviewOwnerChanged(3, "u2", "Sam"),
+        new ReviewKeyEventStarred(3, 99, true),
+        new ReviewKeyEventReworded(3, 99, "We rolled back the deploy."),
         new FollowUpAdded(5, "Alert on queue depth", "u2", "Sam", At, FollowUpPriority.High, "https://tracker.example/OPS-1"),
         new ActionKeptAsFollowUp(5, "Roll back", null, FollowUpPriority.Medium),
         new FollowUpPlanned(5, "Roll back", At, FollowUpPriority.Low, null),

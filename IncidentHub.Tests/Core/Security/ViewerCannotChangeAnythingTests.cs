@@ -121,6 +121,10 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         [$"{nameof(ReviewService)}.{nameof(ReviewService.PublishAsync)}"] = (h, v, f) => h.Get<ReviewService>().PublishAsync(v, f.Incident.Id, Guid.Empty, Ct),
         [$"{nameof(ReviewService)}.{nameof(ReviewService.ReopenAsync)}"] = (h, v, f) =>
             h.Get<ReviewService>().ReopenAsync(v, f.Incident.Id, new ReopenReviewRequest { Reason = "Mine" }, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.StarKeyEventAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().StarKeyEventAsync(v, f.Incident.Id, 1, false, Ct),
+        [$"{nameof(ReviewService)}.{nameof(ReviewService.RewordKeyEventAsync)}"] = (h, v, f) =>
+            h.Get<ReviewService>().RewordKeyEventAsync(v, f.Incident.Id, new RewordKeyEventRequest { EntryId = 1, Wording = "Mine" }, Ct),
         [$"{nameof(ReviewService)}.{nameof(ReviewService.ChangeOwnerAsync)}"] = (h, v, f) =>
             h.Get<ReviewService>().ChangeOwnerAsync(v, f.Incident.Id, Guid.Empty, v.UserId, Ct),
         [$"{nameof(ReviewTemplateService)}.{nameof(ReviewTemplateService.SaveAsync)}"] = (h, v, f) =>
@@ -176,6 +180,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
         $"{nameof(IncidentQueries)}.{nameof(IncidentQueries.GetTimelineAsync)}",
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetReviewAsync)}",
         $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetDocumentAsync)}",
+        $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.GetKeyEventsAsync)}",
+        $"{nameof(IncidentHub.Core.Reviews.ReviewQueries)}.{nameof(IncidentHub.Core.Reviews.ReviewQueries.BuildTimelineSectionAsync)}",
         $"{nameof(IncidentHub.Core.Learnings.LearningsQueries)}.{nameof(IncidentHub.Core.Learnings.LearningsQueries.SearchAsync)}",
         $"{nameof(FollowUpQueries)}.{nameof(FollowUpQueries.SearchAsync)}",
         $"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.ForIncidentAsync)}",

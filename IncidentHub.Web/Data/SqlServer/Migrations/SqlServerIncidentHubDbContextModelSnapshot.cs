@@ -1107,6 +1107,46 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("ReviewDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EditedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsStarred")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ReviewDocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TimelineEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewDocumentId", "TimelineEntryId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewKeyEvents", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.Property<int>("Id")
@@ -2131,6 +2171,15 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
+                        .WithMany("KeyEvents")
+                        .HasForeignKey("ReviewDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
@@ -2302,6 +2351,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewDocument", b =>
                 {
+                    b.Navigation("KeyEvents");
+
                     b.Navigation("Reviewers");
 
                     b.Navigation("Sections");

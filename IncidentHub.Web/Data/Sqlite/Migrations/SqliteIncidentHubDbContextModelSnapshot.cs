@@ -1069,6 +1069,44 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("ReviewDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsStarred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimelineEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewDocumentId", "TimelineEntryId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewKeyEvents", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.Property<int>("Id")
@@ -2061,6 +2099,15 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
+                        .WithMany("KeyEvents")
+                        .HasForeignKey("ReviewDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
@@ -2232,6 +2279,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewDocument", b =>
                 {
+                    b.Navigation("KeyEvents");
+
                     b.Navigation("Reviewers");
 
                     b.Navigation("Sections");
