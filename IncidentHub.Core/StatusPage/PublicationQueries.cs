@@ -19,9 +19,9 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
 
         var status = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Status).SingleAsync(cancellationToken);
         var components = await db.StatusComponents.AsNoTracking()
-            .Where(c => !c.IsArchived)
+            .Where(c => !c.IsArchived && c.IsPublic)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version))
+            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version, c.IsPublic, c.OwnerTeam, c.Link))
             .ToListAsync(cancellationToken);
         var notice = await db.PublicNotices.AsNoTracking()
             .Include(n => n.Updates)
@@ -55,7 +55,8 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
     }
 }
 
-public sealed record ComponentView(int Id, string Name, string Description, int SortOrder, bool IsArchived, Guid Version);
+/// <summary>A service as admins and pickers see it.</summary>
+public sealed record ComponentView(int Id, string Name, string Description, int SortOrder, bool IsArchived, Guid Version, bool IsPublic = true, string OwnerTeam = "", string Link = "");
 
 public sealed record PublicUpdateView(PublicStatus Status, string Title, string Message, DateTimeOffset PublishedAt);
 
