@@ -186,7 +186,8 @@ public sealed partial class Incident
             incident.Name, incident.Summary, incident.CustomerImpact, severity.Id, severity.Name, incident.Status, incident.Visibility,
             lead.Id, lead.DisplayName, declarer.UserId, request.OpenChatChannel)
         {
-            Services = [.. incident._affectedServices.Select(a => new ServiceRef(a.ServiceId, a.Service.Name))],
+            // None: the shared empty list, so a declaration without services equals one written before services existed.
+            Services = incident._affectedServices.Count == 0 ? [] : [.. incident._affectedServices.Select(a => new ServiceRef(a.ServiceId, a.Service.Name))],
         });
         return incident;
     }
