@@ -1,4 +1,5 @@
 using IncidentHub.Core.Access;
+using IncidentHub.Core.AffectedServices;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
@@ -51,6 +52,7 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                 .Select(r => new { r.IncidentId, r.UserName })
                 .ToListAsync(cancellationToken))
             .GroupBy(r => r.IncidentId).ToDictionary(g => g.Key, g => g.First().UserName);
+        var services = await AffectedServiceReads.ForIncidentsAsync(db, ids, cancellationToken);
         var resolvedNotices = await db.PublicNotices.AsNoTracking()
             .Where(n => ids.Contains(n.IncidentId) && n.FirstPublishedAt != null)
             .Select(n => new { n.IncidentId, n.ResolvedAt })
@@ -87,6 +89,7 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                 {
                     Contact = contact,
                     Standing = standing,
+                    Services = services.Of(i.Id),
                 };
             })
             .ToList();
@@ -123,6 +126,9 @@ public sealed record BoardItem(
 
     /// <summary>Where the incident is on the public status page, so the board never says "fixed" where the page does not.</summary>
     public PublicStanding Standing { get; init; }
+
+    /// <summary>The services it affects, in the admins' order.</summary>
+    public IReadOnlyList<AffectedServiceView> Services { get; init; } = [];
 }
 
 /// <summary>A person support can ask, and why them: "Sam Carter", "communications lead".</summary>

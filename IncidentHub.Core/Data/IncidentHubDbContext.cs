@@ -34,6 +34,8 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<StatusPeriod> StatusPeriods => Set<StatusPeriod>();
 
+    public DbSet<AffectedServices.AffectedService> AffectedServices => Set<AffectedServices.AffectedService>();
+
     public DbSet<RoleDefinition> RoleDefinitions => Set<RoleDefinition>();
 
     public DbSet<Severity> Severities => Set<Severity>();

@@ -18,7 +18,11 @@ public sealed record IncidentDeclared(
     string LeadId,
     string LeadName,
     string DeclaredById,
-    bool OpenChatChannel) : IncidentEvent;
+    bool OpenChatChannel) : IncidentEvent
+{
+    /// <summary>The services it affects from the start (none in events written before services existed).</summary>
+    public IReadOnlyList<ServiceRef> Services { get; init; } = [];
+}
 
 /// <param name="PartOfUpdate">The status moved with an update (whose <see cref="UpdatePosted"/> comes first).</param>
 [EventKind("incident.status_changed")]

@@ -22,6 +22,9 @@ public sealed class DeclareIncidentRequest
     /// <summary>The incident lead; the declarer when empty.</summary>
     public string? LeadId { get; set; }
 
+    /// <summary>The services it affects (ids from the admins' list); none is fine.</summary>
+    public IReadOnlyCollection<int> ServiceIds { get; set; } = [];
+
     /// <summary>Visible only to the people on it, people the lead lets in, and admins.</summary>
     public bool IsPrivate { get; set; }
 

@@ -26,6 +26,7 @@ public sealed partial class Incident
     private readonly List<IncidentAction> _actions = [];
     private readonly List<RoleAssignment> _roleAssignments = [];
     private readonly List<StatusPeriod> _statusPeriods = [];
+    private readonly List<AffectedServices.AffectedService> _affectedServices = [];
     private readonly List<PendingIncidentEvent> _events = [];
 
     private Incident()
@@ -100,6 +101,9 @@ public sealed partial class Incident
     /// <summary>How long it spent in each status. Load the current period only (the one with no end) for a change.</summary>
     public IReadOnlyCollection<StatusPeriod> StatusPeriods => _statusPeriods.AsReadOnly();
 
+    /// <summary>The services it affects now (load them with the incident for a change).</summary>
+    public IReadOnlyCollection<AffectedServices.AffectedService> AffectedServices => _affectedServices.AsReadOnly();
+
     public bool IsActive => Status.IsActive();
 
     /// <summary>What this aggregate recorded since it was loaded, oldest first; saved with the change.</summary>
@@ -118,11 +122,14 @@ public sealed partial class Incident
         RoleDefinition leadRole,
         RoleDefinition reporterRole,
         Actor declarer,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyCollection<StatusPage.StatusComponent>? services = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
         EnsureUsable(severity);
+        services ??= [];
+        EnsureUsable(services);
         if (leadRole.Kind != IncidentRoleKind.Lead || reporterRole.Kind != IncidentRoleKind.Reporter)
         {
             throw new ArgumentException("The lead and reporter role definitions are required.");
@@ -151,6 +158,21 @@ public sealed partial class Incident
         incident.LeadId = lead.Id;
         incident.LeadName = lead.DisplayName;
         incident.Reminder = new UpdateReminder(lead.Id, severity.UpdateCadenceMinutes, now);
+        foreach (var service in services.DistinctBy(s => s.Id))
+        {
+            incident._affectedServices.Add(new AffectedServices.AffectedService(service, now));
+        }
+
+        var facts = new List<string> { $"Severity {severity.Name}", "Triage" };
+        if (request.IsPrivate)
+        {
+            facts.Add("Private");
+        }
+
+        if (incident._affectedServices.Count > 0)
+        {
+            facts.Add("Affects " + ServiceList(incident._affectedServices.Select(a => a.Service.Name)));
+        }
 
         var leadText = lead.Id == declarer.UserId ? "leading it" : $"with {lead.DisplayName} as lead";
         var entry = incident.Append(new TimelineEntry(
@@ -159,10 +181,14 @@ public sealed partial class Incident
             $"{declarer.DisplayName} declared the incident, {leadText}.",
             now,
             now,
-            request.IsPrivate ? $"Severity {severity.Name} · Triage · Private" : $"Severity {severity.Name} · Triage").Highlighted());
+            string.Join(" · ", facts)).Highlighted());
         incident.Record(declarer, now, entry, new IncidentDeclared(
             incident.Name, incident.Summary, incident.CustomerImpact, severity.Id, severity.Name, incident.Status, incident.Visibility,
-            lead.Id, lead.DisplayName, declarer.UserId, request.OpenChatChannel));
+            lead.Id, lead.DisplayName, declarer.UserId, request.OpenChatChannel)
+        {
+            // None: the shared empty list, so a declaration without services equals one written before services existed.
+            Services = incident._affectedServices.Count == 0 ? [] : [.. incident._affectedServices.Select(a => new ServiceRef(a.ServiceId, a.Service.Name))],
+        });
         return incident;
     }
 

@@ -135,6 +135,8 @@ public sealed partial class IncidentCommandRunner(
             .ThenInclude(r => r.RoleDefinition)
             .Include(i => i.Actions)
             .Include(i => i.StatusPeriods.Where(p => p.EndedAt == null))
+            .Include(i => i.AffectedServices)
+            .ThenInclude(a => a.Service)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
         ?? throw new NotFoundException(IncidentAccessRules.NotFoundMessage);

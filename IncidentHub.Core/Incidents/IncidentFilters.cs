@@ -11,6 +11,9 @@ public sealed record DashboardFilter
 
     /// <summary>Only incidents on which this user holds a role.</summary>
     public string? MineUserId { get; init; }
+
+    /// <summary>Only incidents affecting at least one of these services.</summary>
+    public IReadOnlyCollection<int> ServiceIds { get; init; } = [];
 }
 
 /// <summary>The incidents page: text search, filters and paging.</summary>
@@ -36,6 +39,9 @@ public sealed record IncidentSearch
 
     /// <summary>Only incidents this user led (at any time).</summary>
     public string? LedById { get; init; }
+
+    /// <summary>Only incidents affecting at least one of these services.</summary>
+    public IReadOnlyCollection<int> ServiceIds { get; init; } = [];
 
     /// <summary>1-based.</summary>
     public int Page { get; init; } = 1;

@@ -84,6 +84,9 @@ public sealed class IncidentPermissions
 
     public bool EditDetails => Respond && !IsFinal;
 
+    /// <summary>Name the services it affects: the same people who edit its details (the lead among them).</summary>
+    public bool ChangeServices => Respond && !IsFinal;
+
     public bool ChangeRoles => Respond && !IsFinal;
 
     /// <summary>Actions and follow-ups outlive the incident: they stay editable once it is closed, not once declined.</summary>
@@ -192,6 +195,8 @@ public sealed class IncidentPermissions
     public void EnsureChangeSeverity() => EnsureWhileOpen(ChangeSeverity, "change the severity");
 
     public void EnsureEditDetails() => EnsureWhileOpen(EditDetails, "edit the details");
+
+    public void EnsureChangeServices() => EnsureWhileOpen(ChangeServices, "change the affected services");
 
     public void EnsureChangeRoles() => EnsureWhileOpen(ChangeRoles, "change roles");
 

@@ -1,4 +1,5 @@
 using IncidentHub.Core.Access;
+using IncidentHub.Core.AffectedServices;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Reminders;
@@ -50,11 +51,24 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => i.RoleAssignments.Any(r => r.UserId == userId && r.EndedAt == null));
         }
 
-        return await query
+        if (filter.ServiceIds.Count > 0)
+        {
+            var serviceIds = filter.ServiceIds.ToList();
+            query = query.Where(i => db.AffectedServices.Any(a => a.IncidentId == i.Id && serviceIds.Contains(a.ServiceId)));
+        }
+
+        var items = await query
             .OrderByDescending(i => i.Severity.Rank)
             .ThenByDescending(i => i.DeclaredAt)
             .Select(ToListItem)
             .ToListAsync(cancellationToken);
+        return await WithServicesAsync(db, items, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<IncidentListItem>> WithServicesAsync(IncidentHubDbContext db, IReadOnlyList<IncidentListItem> items, CancellationToken cancellationToken)
+    {
+        var services = await AffectedServiceReads.ForIncidentsAsync(db, [.. items.Select(i => i.Id)], cancellationToken);
+        return [.. items.Select(i => i with { Services = services.Of(i.Id) })];
     }
 
     public Task<PagedResult<IncidentListItem>> SearchAsync(Actor viewer, IncidentSearch search, CancellationToken cancellationToken = default)
@@ -126,6 +140,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => i.RoleAssignments.Any(r => r.UserId == leadId && r.RoleDefinition.Kind == IncidentRoleKind.Lead));
         }
 
+        if (search.ServiceIds.Count > 0)
+        {
+            // An index seek on IncidentServices (ServiceId, IncidentId), not a scan.
+            var serviceIds = search.ServiceIds.ToList();
+            query = query.Where(i => db.AffectedServices.Any(a => a.IncidentId == i.Id && serviceIds.Contains(a.ServiceId)));
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(i => i.DeclaredAt)
@@ -134,7 +155,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Take(pageSize)
             .Select(ToListItem)
             .ToListAsync(cancellationToken);
-        return new PagedResult<IncidentListItem>(items, total, page, pageSize);
+        return new PagedResult<IncidentListItem>(await WithServicesAsync(db, items, cancellationToken), total, page, pageSize);
     }
 
     /// <summary>
@@ -179,6 +200,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .ThenBy(a => a.CreatedAt)
             .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.OwnerName, a.Status, a.CreatedAt, a.CompletedAt, a.Kind, a.DueAt, a.Priority, a.NotDoingReason, a.TrackerUrl))
             .ToList();
+        var services = await AffectedServiceReads.ForIncidentsAsync(db, [incident.Id], cancellationToken);
         var s = incident.Severity;
         return new IncidentDetail(
             incident.Id, incident.Number, incident.Name, incident.Summary, incident.CustomerImpact, incident.Status,
@@ -193,6 +215,7 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
                 : null)
         {
             Can = viewer is null ? IncidentPermissions.None : incident.PermissionsFor(viewer),
+            Services = services.Of(incident.Id),
         };
     }
 

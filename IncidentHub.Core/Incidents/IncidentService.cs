@@ -24,6 +24,7 @@ public sealed class IncidentService(IncidentCommandRunner runner)
             var lead = string.IsNullOrEmpty(request.LeadId) || request.LeadId == actor.UserId
                 ? new UserRef(actor.UserId, actor.DisplayName)
                 : await UserLookup.FindPersonAsync(db, request.LeadId, nameof(request.LeadId), cancellationToken);
+            var services = await FindServicesAsync(db, request.ServiceIds, cancellationToken);
             var roles = await db.RoleDefinitions
                 .Where(r => r.Kind == IncidentRoleKind.Lead || r.Kind == IncidentRoleKind.Reporter)
                 .ToListAsync(cancellationToken);
@@ -35,7 +36,8 @@ public sealed class IncidentService(IncidentCommandRunner runner)
                 roles.Single(r => r.Kind == IncidentRoleKind.Lead),
                 roles.Single(r => r.Kind == IncidentRoleKind.Reporter),
                 actor,
-                now);
+                now,
+                services);
         }, cancellationToken);
         return new DeclaredIncident(incident.Id, incident.Number, incident.Reference);
     }
@@ -62,6 +64,45 @@ public sealed class IncidentService(IncidentCommandRunner runner)
         DateTimeOffset value,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync(actor, incidentId, (_, incident, now) => incident.CorrectTimestamp(actor, which, expected, value, now), cancellationToken);
+
+    /// <summary>Sets the services the incident affects; <paramref name="expectedIds"/> is the set the editor saw.</summary>
+    public Task ChangeAffectedServicesAsync(
+        Actor actor,
+        int incidentId,
+        IReadOnlyCollection<int> expectedIds,
+        IReadOnlyCollection<int> serviceIds,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync(actor, incidentId, async (db, incident, now) =>
+        {
+            var services = await FindServicesAsync(db, serviceIds, cancellationToken);
+            incident.ChangeAffectedServices(actor, expectedIds, services, now);
+            return true;
+        }, cancellationToken);
+
+    internal static async Task<IReadOnlyCollection<StatusPage.StatusComponent>> FindServicesAsync(
+        IncidentHubDbContext db,
+        IReadOnlyCollection<int>? serviceIds,
+        CancellationToken cancellationToken)
+    {
+        var ids = (serviceIds ?? []).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        if (ids.Count > Incident.MaxAffectedServices)
+        {
+            throw ValidationFailedException.For("ServiceIds", $"An incident can name up to {Incident.MaxAffectedServices} services.");
+        }
+
+        var services = await db.StatusComponents.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        if (services.Count != ids.Count)
+        {
+            throw ValidationFailedException.For("ServiceIds", "One of the services is no longer listed: pick from the list again.");
+        }
+
+        return services;
+    }
 
     internal static async Task<Severity> FindSeverityAsync(IncidentHubDbContext db, int severityId, CancellationToken cancellationToken) =>
         await db.Severities.SingleOrDefaultAsync(s => s.Id == severityId, cancellationToken)

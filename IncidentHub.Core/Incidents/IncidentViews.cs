@@ -26,6 +26,9 @@ public sealed record IncidentListItem(
 
     /// <summary>How long it has been open, or how long it lasted.</summary>
     public TimeSpan OpenFor(DateTimeOffset now) => IncidentRules.OpenFor(DeclaredAt, EndedAt, now);
+
+    /// <summary>The services it affects, in the admins' order.</summary>
+    public IReadOnlyList<AffectedServices.AffectedServiceView> Services { get; init; } = [];
 }
 
 public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived, int UpdateCadenceMinutes = Reminders.UpdateCadence.DefaultMinutes, Guid Version = default);
@@ -76,6 +79,9 @@ public sealed record IncidentDetail(
     /// enforces, so a page offers a control exactly when Core would accept it.
     /// </summary>
     public IncidentPermissions Can { get; init; } = IncidentPermissions.None;
+
+    /// <summary>The services it affects, in the admins' order.</summary>
+    public IReadOnlyList<AffectedServices.AffectedServiceView> Services { get; init; } = [];
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 

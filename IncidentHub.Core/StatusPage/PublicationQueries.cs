@@ -19,10 +19,17 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
 
         var status = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Status).SingleAsync(cancellationToken);
         var components = await db.StatusComponents.AsNoTracking()
-            .Where(c => !c.IsArchived)
+            .Where(c => !c.IsArchived && c.IsPublic)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version))
+            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version, c.IsPublic, c.OwnerTeam, c.Link))
             .ToListAsync(cancellationToken);
+        // Before anything is drafted or published, the form starts from the incident's affected public services.
+        var listed = components.Select(c => c.Id).ToList();
+        var suggested = await db.AffectedServices.AsNoTracking()
+            .Where(a => a.IncidentId == incidentId && listed.Contains(a.ServiceId))
+            .Select(a => a.ServiceId)
+            .ToListAsync(cancellationToken);
+        var suggestedImpacts = suggested.ToDictionary(id => id, _ => SuggestedState);
         var notice = await db.PublicNotices.AsNoTracking()
             .Include(n => n.Updates)
             .Include(n => n.Impacts.Where(i => i.Until == null))
@@ -32,7 +39,10 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
         {
             // Guid.Empty: "there was nothing yet", so a first draft saved meanwhile by someone else is caught.
             return new NoticeEditorView(false, null, null, null, null, [], new Dictionary<int, ComponentState>(), null, null, null, new Dictionary<int, ComponentState>(), null, null, Guid.Empty, components,
-                StatusWords.PublicStatusFor(status, alreadyPublished: false));
+                StatusWords.PublicStatusFor(status, alreadyPublished: false))
+            {
+                SuggestedImpacts = suggestedImpacts,
+            };
         }
 
         return new NoticeEditorView(
@@ -51,11 +61,18 @@ public sealed class PublicationQueries(IDbContextFactory<IncidentHubDbContext> d
             notice.DraftedAt,
             notice.Version,
             components,
-            StatusWords.PublicStatusFor(status, notice.IsPublished));
+            StatusWords.PublicStatusFor(status, notice.IsPublished))
+        {
+            SuggestedImpacts = notice.IsPublished || notice.HasDraft ? new Dictionary<int, ComponentState>() : suggestedImpacts,
+        };
     }
+
+    /// <summary>The state an affected service starts with in the first notice (the lead picks the real one).</summary>
+    public const ComponentState SuggestedState = ComponentState.DegradedPerformance;
 }
 
-public sealed record ComponentView(int Id, string Name, string Description, int SortOrder, bool IsArchived, Guid Version);
+/// <summary>A service as admins and pickers see it.</summary>
+public sealed record ComponentView(int Id, string Name, string Description, int SortOrder, bool IsArchived, Guid Version, bool IsPublic = true, string OwnerTeam = "", string Link = "");
 
 public sealed record PublicUpdateView(PublicStatus Status, string Title, string Message, DateTimeOffset PublishedAt);
 
@@ -79,6 +96,12 @@ public sealed record NoticeEditorView(
     PublicStatus SuggestedStatus = PublicStatus.Investigating)
 {
     public bool HasDraft => DraftTitle is not null || DraftMessage is not null;
+
+    /// <summary>
+    /// For a first notice with no draft: the incident's affected services that are on the status page, as the form's
+    /// starting selection (empty otherwise: a draft or a published notice keeps its own).
+    /// </summary>
+    public IReadOnlyDictionary<int, ComponentState> SuggestedImpacts { get; init; } = new Dictionary<int, ComponentState>();
 
     public bool IsOpen => IsPublished && ResolvedAt is null;
 }

@@ -42,7 +42,7 @@ public sealed class PublicationService(IncidentCommandRunner runner)
     {
         incident.EnsureCanPublish(actor);
         var notice = await LoadNoticeAsync(db, incident.Id, cancellationToken);
-        var components = await db.StatusComponents.Where(c => !c.IsArchived).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var components = await db.StatusComponents.Where(c => !c.IsArchived && c.IsPublic).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var update = notice.Publish(actor, form, components.Keys, now);
         var services = form.Impacts.Count == 0 || form.Status == PublicStatus.Resolved
             ? null
@@ -66,5 +66,5 @@ public sealed class PublicationService(IncidentCommandRunner runner)
     }
 
     private static async Task<IReadOnlyCollection<int>> ComponentIdsAsync(IncidentHubDbContext db, CancellationToken cancellationToken) =>
-        await db.StatusComponents.Where(c => !c.IsArchived).Select(c => c.Id).ToListAsync(cancellationToken);
+        await db.StatusComponents.Where(c => !c.IsArchived && c.IsPublic).Select(c => c.Id).ToListAsync(cancellationToken);
 }

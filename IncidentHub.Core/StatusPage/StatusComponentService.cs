@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentHub.Core.StatusPage;
 
-/// <summary>Admins list the services customers see on the status page.</summary>
+/// <summary>Admins keep the organisation's services: the ones customers see on the status page and internal ones.</summary>
 public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContext> dbFactory, IStatusPageCache cache)
 {
     public async Task<IReadOnlyList<ComponentView>> GetAllAsync(bool includeArchived = false, CancellationToken cancellationToken = default)
@@ -14,7 +14,7 @@ public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContex
         return await db.StatusComponents.AsNoTracking()
             .Where(c => includeArchived || !c.IsArchived)
             .OrderBy(c => c.IsArchived).ThenBy(c => c.SortOrder).ThenBy(c => c.Name)
-            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version))
+            .Select(c => new ComponentView(c.Id, c.Name, c.Description, c.SortOrder, c.IsArchived, c.Version, c.IsPublic, c.OwnerTeam, c.Link))
             .ToListAsync(cancellationToken);
     }
 
@@ -32,12 +32,18 @@ public sealed class StatusComponentService(IDbContextFactory<IncidentHubDbContex
         if (form.Id is { } id)
         {
             component = await AdminEdits.FindForEditAsync(db.StatusComponents, id, form.Version, "service", cancellationToken);
-            component.Change(name, form.Description);
+            if (component.IsPublic && !form.IsPublic && await db.PublicImpacts.AnyAsync(i => i.ComponentId == id && i.Until == null, cancellationToken))
+            {
+                throw ValidationFailedException.For(nameof(form.IsPublic),
+                    $"{component.Name} is affected by an open public notice. Resolve that notice before taking the service off the status page.");
+            }
+
+            component.Change(name, form.Description, form.IsPublic, form.OwnerTeam, form.Link);
         }
         else
         {
             var order = (await db.StatusComponents.MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0) + 1;
-            component = new StatusComponent(name, form.Description, order);
+            component = new StatusComponent(name, form.Description, order, form.IsPublic, form.OwnerTeam, form.Link);
             db.StatusComponents.Add(component);
         }
 
@@ -103,10 +109,19 @@ public sealed class ComponentForm
 
     public Guid? Version { get; set; }
 
-    [Required(ErrorMessage = "Give the service the name customers know it by, e.g. API or Payments.")]
+    [Required(ErrorMessage = "Give the service the name people know it by, e.g. API, Payments or Ledger.")]
     [TextLimit(StatusComponent.NameMax, "the name")]
     public string Name { get; set; } = "";
 
     [TextLimit(StatusComponent.DescriptionMax, "the description")]
     public string? Description { get; set; }
+
+    /// <summary>Listed on the public status page; false for an internal service.</summary>
+    public bool IsPublic { get; set; } = true;
+
+    [TextLimit(StatusComponent.OwnerTeamMax, "the owner team")]
+    public string? OwnerTeam { get; set; }
+
+    [TextLimit(StatusComponent.LinkMax, "the link")]
+    public string? Link { get; set; }
 }

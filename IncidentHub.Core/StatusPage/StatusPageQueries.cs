@@ -22,7 +22,7 @@ public sealed class StatusPageQueries(IDbContextFactory<IncidentHubDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var components = await db.StatusComponents.AsNoTracking()
-            .Where(c => !c.IsArchived)
+            .Where(c => !c.IsArchived && c.IsPublic)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.Description })
             .ToListAsync(cancellationToken);

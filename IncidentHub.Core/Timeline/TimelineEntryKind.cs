@@ -25,6 +25,7 @@ public enum TimelineEntryKind
     LeadHandoverOffered,
     LeadHandoverWithdrawn,
     NotRelated,
+    ServicesChanged,
 }
 
 /// <summary>Where an entry came from.</summary>

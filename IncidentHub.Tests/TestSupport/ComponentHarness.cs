@@ -68,6 +68,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Similar.SimilarIncidentQueries), typeof(IncidentHub.Core.PostIncident.PostIncidentTaskService),
         typeof(IncidentHub.Core.Roles.RoleDefinitionService),
         typeof(IncidentHub.Core.Similar.NotRelatedService),
+        typeof(IncidentHub.Core.StatusPage.StatusComponentService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

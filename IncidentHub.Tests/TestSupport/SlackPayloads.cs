@@ -245,7 +245,7 @@ public static class SlackPayloads
     }
 
     /// <summary>A declare-form submission (bolt-python's test_view_submission.py), as the form field Slack posts.</summary>
-    public static string DeclareSubmission(string viewId, string user, string? name, string? severityId, string? summary = null, string? impact = null, bool isPrivate = false)
+    public static string DeclareSubmission(string viewId, string user, string? name, string? severityId, string? summary = null, string? impact = null, bool isPrivate = false, IReadOnlyList<string>? serviceIds = null)
     {
         JsonObject Text(string? value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
         var payload = new JsonObject
@@ -278,6 +278,18 @@ public static class SlackPayloads
                         },
                         ["summary"] = Text(summary),
                         ["impact"] = Text(impact),
+                        ["services"] = new JsonObject
+                        {
+                            ["value"] = new JsonObject
+                            {
+                                ["type"] = "multi_static_select",
+                                ["selected_options"] = new JsonArray([.. (serviceIds ?? []).Select(id => (JsonNode)new JsonObject
+                                {
+                                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "x" },
+                                    ["value"] = id,
+                                })]),
+                            },
+                        },
                         ["private"] = new JsonObject
                         {
                             ["value"] = new JsonObject

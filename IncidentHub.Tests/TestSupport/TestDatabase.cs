@@ -104,6 +104,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.PublicImpacts.ExecuteDeleteAsync();
         await db.PublicUpdates.ExecuteDeleteAsync();
         await db.PublicNotices.ExecuteDeleteAsync();
+        await db.AffectedServices.ExecuteDeleteAsync();
         await db.StatusComponents.ExecuteDeleteAsync();
         await db.IncidentAccessLog.ExecuteDeleteAsync();
         await db.IncidentAccessRequests.ExecuteDeleteAsync();

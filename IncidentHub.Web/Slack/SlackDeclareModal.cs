@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Incidents;
+using IncidentHub.Core.StatusPage;
 
 using static IncidentHub.Web.Slack.SlackBlocks;
 
@@ -34,7 +35,7 @@ public sealed record SlackViewResponse(IReadOnlyDictionary<string, string>? Erro
 
 /// <summary>
 /// The declare form in Slack (a modal opened by <c>/inc</c>, <c>/inc declare &lt;name&gt;</c> or the shortcut): name,
-/// severity with each severity's guidance, summary and customer impact. A submission declares through the same
+/// severity with each severity's guidance, summary, customer impact and the affected services. A submission declares through the same
 /// <see cref="IncidentService"/> as the browser; a repeated submission of the same form declares nothing more.
 /// </summary>
 public sealed partial class SlackDeclareModal(
@@ -42,6 +43,7 @@ public sealed partial class SlackDeclareModal(
     SlackUsers users,
     IncidentQueries queries,
     IncidentService incidents,
+    StatusComponentService serviceList,
     ChatInboxService inbox,
     ILogger<SlackDeclareModal> logger)
 {
@@ -59,11 +61,12 @@ public sealed partial class SlackDeclareModal(
         }
 
         var severities = await queries.GetSeveritiesAsync(cancellationToken: cancellationToken);
+        var services = await serviceList.GetAllAsync(cancellationToken: cancellationToken);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(OpenBudget);
         try
         {
-            var call = await api.CallAsync("views.open", budget.Token, ("trigger_id", triggerId), ("view", View(severities, initialName)));
+            var call = await api.CallAsync("views.open", budget.Token, ("trigger_id", triggerId), ("view", View(severities, services, initialName)));
             return call.Ok ? null : $"Slack did not open the declare form ({call.Describe()}). Try again, or declare in IncidentHub.";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -92,6 +95,9 @@ public sealed partial class SlackDeclareModal(
             Summary = Text(values, "summary"),
             CustomerImpact = Text(values, "impact"),
             IsPrivate = Checked(values, "private", "private"),
+            ServiceIds = [.. SelectedMany(values, "services")
+                .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+                .Where(id => id > 0)],
         };
 
         var actor = await users.ActorAsync(slackUserId, SlackEventMapper.Str(user, "name") ?? SlackEventMapper.Str(user, "username") ?? slackUserId, cancellationToken);
@@ -138,7 +144,7 @@ public sealed partial class SlackDeclareModal(
         }
     }
 
-    private static string View(IReadOnlyList<SeverityView> severities, string? initialName)
+    internal static string View(IReadOnlyList<SeverityView> severities, IReadOnlyList<ComponentView> services, string? initialName)
     {
         // Slack shows the limit as a hint and refuses more with its own message; the command refuses a longer name first.
         var name = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = "value", ["max_length"] = TextLimits.Name };
@@ -187,6 +193,37 @@ public sealed partial class SlackDeclareModal(
 
         blocks.Add(Input("summary", "Summary", Multiline(), optional: true, hint: MultilineHint));
         blocks.Add(Input("impact", "What customers experience", Multiline(), optional: true, hint: MultilineHint));
+        if (services.Count > 0)
+        {
+            var serviceOptions = new JsonArray();
+            foreach (var service in services.Take(100))
+            {
+                var facts = service.IsPublic ? "On the status page" : "Internal";
+                if (!string.IsNullOrEmpty(service.OwnerTeam))
+                {
+                    facts += " · " + service.OwnerTeam;
+                }
+
+                serviceOptions.Add(new JsonObject
+                {
+                    ["text"] = Plain(Clip(service.Name, 75)),
+                    ["value"] = service.Id.ToString(CultureInfo.InvariantCulture),
+                    ["description"] = Plain(Clip(facts, 75)),
+                });
+            }
+
+            var hint = services.Count > 100
+                ? "Slack lists the first 100 services; add the others on the incident's page."
+                : "What is broken or degraded. You can change this later.";
+            blocks.Add(Input("services", "Affected services", new JsonObject
+            {
+                ["type"] = "multi_static_select",
+                ["action_id"] = "value",
+                ["placeholder"] = Plain("Pick the services it affects"),
+                ["options"] = serviceOptions,
+            }, optional: true, hint: hint));
+        }
+
         blocks.Add(Input("private", "Visibility", new JsonObject
         {
             ["type"] = "checkboxes",
@@ -239,8 +276,15 @@ public sealed partial class SlackDeclareModal(
         && element.TryGetProperty("selected_options", out var options) && options.ValueKind == JsonValueKind.Array
         && options.EnumerateArray().Any(o => SlackEventMapper.Str(o, "value") == value);
 
+    private static IEnumerable<string> SelectedMany(JsonElement values, string block) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(block, out var b) && b.TryGetProperty("value", out var element)
+        && element.TryGetProperty("selected_options", out var options) && options.ValueKind == JsonValueKind.Array
+            ? [.. options.EnumerateArray().Select(o => SlackEventMapper.Str(o, "value")).OfType<string>()]
+            : [];
+
     private static string BlockFor(string field) => field switch
     {
+        nameof(DeclareIncidentRequest.ServiceIds) => "services",
         nameof(DeclareIncidentRequest.SeverityId) => "severity",
         nameof(DeclareIncidentRequest.Summary) => "summary",
         nameof(DeclareIncidentRequest.CustomerImpact) => "impact",

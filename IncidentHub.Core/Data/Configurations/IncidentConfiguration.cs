@@ -47,12 +47,14 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasMany(i => i.Actions).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.RoleAssignments).WithOne().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.StatusPeriods).WithOne().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.AffectedServices).WithOne().HasForeignKey(a => a.IncidentId).OnDelete(DeleteBehavior.Cascade);
 
         builder.Navigation(i => i.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.RoleAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.StatusPeriods).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(i => i.AffectedServices).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.Ignore(i => i.Reference);
         builder.Ignore(i => i.IsActive);

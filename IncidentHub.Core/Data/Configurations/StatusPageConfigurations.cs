@@ -14,6 +14,9 @@ internal sealed class StatusComponentConfiguration : IEntityTypeConfiguration<St
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Name).HasMaxLength(StatusComponent.NameMax).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(StatusComponent.DescriptionMax).IsRequired();
+        // Existing services were all on the status page: the migration adds IsPublic with true for them.
+        builder.Property(c => c.OwnerTeam).HasMaxLength(StatusComponent.OwnerTeamMax).IsRequired();
+        builder.Property(c => c.Link).HasMaxLength(StatusComponent.LinkMax).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }

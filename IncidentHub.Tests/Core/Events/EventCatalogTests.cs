@@ -16,7 +16,11 @@ public sealed class EventCatalogTests
     /// <summary>One of each event. A new event type must be added here (the last test says so).</summary>
     public static readonly IReadOnlyList<IncidentEvent> Samples =
     [
-        new IncidentDeclared("Checkout failing", "Summary", "Impact", 2, "Major", IncidentStatus.Triage, IncidentVisibility.Standard, "u1", "Riley", "u2", true),
+        new IncidentDeclared("Checkout failing", "Summary", "Impact", 2, "Major", IncidentStatus.Triage, IncidentVisibility.Standard, "u1", "Riley", "u2", true)
+        {
+            Services = [new ServiceRef(4, "Ledger")],
+        },
+        new AffectedServicesChanged([new ServiceRef(4, "Ledger")], [new ServiceRef(2, "API")], [new ServiceRef(4, "Ledger"), new ServiceRef(5, "Payments")]),
         new StatusChanged(IncidentStatus.Triage, IncidentStatus.Investigating),
         new SeverityChanged(2, "Major", 3, "Critical", PartOfUpdate: true),
         new DetailsEdited(["name"], "New name", "Summary", "Impact"),

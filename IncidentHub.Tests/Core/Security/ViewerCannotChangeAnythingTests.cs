@@ -37,6 +37,8 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Incidents.ChangeSeverityAsync(v, f.Incident.Id, f.Detail.Severity.Id, f.Detail.Severity.Id + 1, Ct),
         [$"{nameof(IncidentService)}.{nameof(IncidentService.EditDetailsAsync)}"] = (h, v, f) =>
             h.Incidents.EditDetailsAsync(v, f.Incident.Id, f.Detail.Details, new EditIncidentDetailsRequest { Name = "Renamed" }, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.ChangeAffectedServicesAsync)}"] = (h, v, f) =>
+            h.Incidents.ChangeAffectedServicesAsync(v, f.Incident.Id, [], [], Ct),
         [$"{nameof(IncidentService)}.{nameof(IncidentService.CorrectTimestampAsync)}"] = (h, v, f) =>
             h.Incidents.CorrectTimestampAsync(v, f.Incident.Id, IncidentTimestamp.ImpactStarted, null, f.Detail.DeclaredAt - TimeSpan.FromMinutes(5), Ct),
         [$"{nameof(UpdateService)}.{nameof(UpdateService.PostUpdateAsync)}"] = (h, v, f) =>

@@ -127,6 +127,36 @@ public sealed class SlackInteractivityTests(SlackAppFixture fixture) : IClassFix
         Assert.Single(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "222.333.abc");
     }
 
+    [Fact]
+    public async Task TheDeclareForm_OffersTheServices_AndASubmissionNamesTheOnesPicked()
+    {
+        var services = _slack.App.Get<IncidentHub.Core.StatusPage.StatusComponentService>();
+        var ledger = await services.SaveAsync(_slack.Admin.Actor, new IncidentHub.Core.StatusPage.ComponentForm { Name = "Ledger", IsPublic = false, OwnerTeam = "Payments platform" }, Ct);
+        var shortcut = "payload=" + Uri.EscapeDataString("{\"type\":\"shortcut\",\"callback_id\":\"incidenthub_declare\",\"trigger_id\":\"333.444.svc\",\"user\":{\"id\":\"U0LEE\"}}");
+
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(shortcut)).Status);
+        var view = JsonDocument.Parse(Assert.Single(_slack.Slack.Calls("views.open"), c => c["trigger_id"] == "333.444.svc")["view"]!).RootElement;
+        var block = view.GetProperty("blocks").EnumerateArray().Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == "services");
+        Assert.Equal("multi_static_select", block.GetProperty("element").GetProperty("type").GetString());
+        var option = block.GetProperty("element").GetProperty("options").EnumerateArray().Single(o => o.GetProperty("text").GetProperty("text").GetString() == "Ledger");
+        Assert.Equal("Internal · Payments platform", option.GetProperty("description").GetProperty("text").GetString());
+
+        var number = _lastNumber + 1;
+        var id = ledger.ToString(CultureInfo.InvariantCulture);
+        var (status, _) = await SubmitAsync(DeclareSubmission("V0SERVICES1", "U0LEE", "Ledger lagging", _major, serviceIds: [id]));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var named = await _slack.QueryAsync(db => db.AffectedServices.Where(a => db.Incidents.Any(i => i.Id == a.IncidentId && i.Number == number)).Select(a => a.ServiceId).ToListAsync(Ct));
+        Assert.Equal([ledger], named);
+
+        // A service removed while the form was open is refused next to the services, and nothing is declared.
+        await services.SetArchivedAsync(_slack.Admin.Actor, ledger, archived: true, Ct);
+        var (_, refused) = await SubmitAsync(DeclareSubmission("V0SERVICES2", "U0LEE", "Ledger lagging again", _major, serviceIds: [id]));
+        Assert.Equal("errors", refused!.Value.GetProperty("response_action").GetString());
+        Assert.Contains("Ledger has been removed by an admin", refused.Value.GetProperty("errors").GetProperty("services").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Ledger lagging"], await IncidentNamesAsync());
+    }
+
     [Theory]
     [InlineData("nopayload=1")]
     [InlineData("payload=%7Bnot%20json")]

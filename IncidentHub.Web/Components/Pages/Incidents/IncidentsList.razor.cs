@@ -16,6 +16,7 @@ public partial class IncidentsList
 {
     private MudTable<IncidentListItem>? _table;
     private IReadOnlyList<SeverityView> _severities = [];
+    private IReadOnlyList<IncidentHub.Core.StatusPage.ComponentView> _services = [];
     private IncidentsListQuery _query = new();
     private string? _ledByName;
 
@@ -27,6 +28,9 @@ public partial class IncidentsList
 
     [Inject]
     public required DirectoryQueries Directory { get; init; }
+
+    [Inject]
+    public required IncidentHub.Core.StatusPage.StatusComponentService ServiceList { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -52,6 +56,9 @@ public partial class IncidentsList
     [SupplyParameterFromQuery(Name = "visibility")]
     public string? Visibility { get; set; }
 
+    [SupplyParameterFromQuery(Name = "service")]
+    public int[]? Service { get; set; }
+
     [SupplyParameterFromQuery(Name = "led")]
     public string? Led { get; set; }
 
@@ -71,12 +78,13 @@ public partial class IncidentsList
     protected override async Task OnInitializedAsync()
     {
         _severities = await Queries.GetSeveritiesAsync(includeArchived: true);
+        _services = await ServiceList.GetAllAsync(includeArchived: true);
         Watch(incidentId: null);
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        var query = IncidentsListQuery.Parse(Q, Status, Severity, From, To, Visibility, Led);
+        var query = IncidentsListQuery.Parse(Q, Status, Severity, From, To, Visibility, Led, Service);
         if (query == _query)
         {
             return;
@@ -107,6 +115,7 @@ public partial class IncidentsList
             DeclaredBefore = before,
             IsPrivate = _query.IsPrivate,
             LedById = _query.LedById,
+            ServiceIds = _query.ServiceIds,
             Page = state.Page + 1,
             PageSize = state.PageSize,
         }, cancellationToken);
@@ -132,6 +141,10 @@ public partial class IncidentsList
     private void OnStatusesChanged(IReadOnlyCollection<IncidentStatus>? statuses) => Show(_query with { Statuses = [.. statuses ?? []] });
 
     private void OnSeveritiesChanged(IReadOnlyCollection<int>? ids) => Show(_query with { SeverityIds = [.. ids ?? []] });
+
+    private void OnServicesChanged(IEnumerable<int>? ids) => Show(_query with { ServiceIds = [.. ids ?? []] });
+
+    private string ServiceName(int id) => _services.FirstOrDefault(s => s.Id == id)?.Name ?? "";
 
     private void OnDatesChanged(DateRange? dates) => Show(_query with
     {

@@ -28,8 +28,12 @@ public sealed record IncidentsListQuery
 
     public string? LedById { get; init; }
 
-    public static IncidentsListQuery Parse(string? q, string[]? status, int[]? severity, string? from, string? to, string? visibility, string? led) => new()
+    /// <summary>Only incidents affecting one of these services.</summary>
+    public IReadOnlyList<int> ServiceIds { get; init; } = [];
+
+    public static IncidentsListQuery Parse(string? q, string[]? status, int[]? severity, string? from, string? to, string? visibility, string? led, int[]? service = null) => new()
     {
+        ServiceIds = [.. (service ?? []).Where(id => id > 0).Distinct()],
         Text = string.IsNullOrWhiteSpace(q) ? null : q,
         Statuses = [.. (status ?? []).Select(s => Enum.TryParse<IncidentStatus>(s, ignoreCase: true, out var v) ? v : (IncidentStatus?)null).OfType<IncidentStatus>().Distinct()],
         SeverityIds = [.. (severity ?? []).Distinct()],
@@ -73,6 +77,8 @@ public sealed record IncidentsListQuery
         {
             query.Add(new("led", LedById));
         }
+
+        query.AddRange(ServiceIds.Select(id => new KeyValuePair<string, string?>("service", id.ToString(CultureInfo.InvariantCulture))));
 
         return QueryHelpers.AddQueryString("/incidents", query);
     }

@@ -233,6 +233,24 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("IncidentActions", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("IncidentId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "IncidentId");
+
+                    b.ToTable("IncidentServices", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1598,7 +1616,20 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OwnerTeam")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1956,6 +1987,23 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("AffectedServices")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.StatusPage.StatusComponent", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
@@ -2331,6 +2379,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("AffectedServices");
 
                     b.Navigation("Reminder")
                         .IsRequired();

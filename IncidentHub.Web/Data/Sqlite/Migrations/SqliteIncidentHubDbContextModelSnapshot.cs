@@ -220,6 +220,24 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("IncidentActions", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "IncidentId");
+
+                    b.ToTable("IncidentServices", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1536,7 +1554,20 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerTeam")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1884,6 +1915,23 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("AffectedServices")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.StatusPage.StatusComponent", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
@@ -2259,6 +2307,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("AffectedServices");
 
                     b.Navigation("Reminder")
                         .IsRequired();
