@@ -78,10 +78,12 @@ public static class SearchIndexSql
             .SelectMany(g => g.OrderBy(r => r.Score).ThenByDescending(r => r.RowId).Take(perIncident))
             .ToDictionary(r => r.RowId, r => r.Score);
         var rowIds = JsonSerializer.Serialize(best.Keys);
+        // "rowid + 0", not "rowid": a plain rowid IN (…) is handed to FTS5 as a lookup per value, and each lookup runs
+        // the whole MATCH again (a prefix query merges its terms' doclists every time): 60 passes instead of one.
         var snippets = await db.Database.SqlQuery<SnippetHit>($"""
             SELECT rowid AS RowId, snippet(SearchIndex, -1, char(2), char(3), '…', 16) AS Snippet
             FROM SearchIndex
-            WHERE SearchIndex MATCH {match} AND rowid IN (SELECT value FROM json_each({rowIds}))
+            WHERE SearchIndex MATCH {match} AND (rowid + 0) IN (SELECT value FROM json_each({rowIds}))
             """).ToListAsync(cancellationToken);
         var matches = snippets
             .OrderBy(s => best[s.RowId]).ThenByDescending(s => s.RowId)
