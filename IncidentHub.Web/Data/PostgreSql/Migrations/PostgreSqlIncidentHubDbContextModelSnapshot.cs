@@ -233,6 +233,24 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.ToTable("IncidentActions", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IncidentId", "ServiceId");
+
+                    b.HasIndex("ServiceId", "IncidentId");
+
+                    b.ToTable("IncidentServices", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1106,6 +1124,46 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.ToTable("ReviewDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EditedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsStarred")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReviewDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TimelineEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Wording")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewDocumentId", "TimelineEntryId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewKeyEvents", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.Property<int>("Id")
@@ -1557,7 +1615,20 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerTeam")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1915,6 +1986,23 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.AffectedServices.AffectedService", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Incidents.Incident", null)
+                        .WithMany("AffectedServices")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.StatusPage.StatusComponent", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Chat.ChatAttachment", b =>
                 {
                     b.HasOne("IncidentHub.Core.Chat.ChatMessage", "Message")
@@ -2128,6 +2216,15 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewKeyEvent", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
+                        .WithMany("KeyEvents")
+                        .HasForeignKey("ReviewDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewReviewer", b =>
                 {
                     b.HasOne("IncidentHub.Core.Reviews.ReviewDocument", null)
@@ -2280,6 +2377,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("AffectedServices");
+
                     b.Navigation("Reminder")
                         .IsRequired();
 
@@ -2299,6 +2398,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("IncidentHub.Core.Reviews.ReviewDocument", b =>
                 {
+                    b.Navigation("KeyEvents");
+
                     b.Navigation("Reviewers");
 
                     b.Navigation("Sections");
