@@ -223,5 +223,26 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(clipped.Length == 0, $"At {width} px the top bar clips: {clipped}");
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task TheIncidentPage_NeverBreaksAOneWordHeading(int width)
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, _app, width: width, height: 800);
+        await session.SignInAsync(_admin, $"/incidents/{_onTime}");
+        await Expect(session.TestId("key-events-only")).ToBeVisibleAsync();
+
+        // A heading squeezed by the controls beside it breaks inside its word ("Timelin" / "e"): its one word then
+        // takes more than one line box.
+        var broken = await session.Page.EvaluateAsync<string>("""
+            () => Array.from(document.querySelectorAll('main h2, main h3'))
+              .filter(h => h.textContent.trim().length > 0 && !/\s/.test(h.textContent.trim()))
+              .filter(h => { const r = document.createRange(); r.selectNodeContents(h); return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size > 1; })
+              .map(h => h.textContent.trim())
+              .join(', ')
+            """);
+        Assert.True(broken.Length == 0, $"At {width} px these one-word headings break inside the word: {broken}");
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
