@@ -27,36 +27,67 @@ public sealed partial class InsightsQueries
             i => new Measured { Id = i.Id, Seconds = SqlTime.SecondsBetween(i.ImpactStartedAt ?? i.DetectedAt, i.ResolvedAt) }),
     ];
 
-    private static async Task<IReadOnlyList<DurationMetric>> DurationsAsync(Scope scope, int incidentCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// The incidents of the period counted in one pass: all of them, the private ones, and those that have the key times
+    /// of each figure (the count a percentile needs before its values are read).
+    /// </summary>
+    private static async Task<Summary> SummaryAsync(Scope scope, CancellationToken cancellationToken)
     {
-        var result = new List<DurationMetric>();
-        foreach (var metric in Metrics)
+        var row = await scope.All
+            .GroupBy(i => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Private = g.Count(i => i.Visibility == IncidentVisibility.Private),
+                Detect = g.Count(i => i.ImpactStartedAt != null && i.DetectedAt != null),
+                Acknowledge = g.Count(i => i.DetectedAt != null && i.Updates.Any()),
+                Mitigate = g.Count(i => (i.ImpactStartedAt != null || i.DetectedAt != null) && i.MitigatedAt != null),
+                Resolve = g.Count(i => (i.ImpactStartedAt != null || i.DetectedAt != null) && i.ResolvedAt != null),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? new Summary(0, 0, [0, 0, 0, 0])
+            : new Summary(row.Count, row.Private, [row.Detect, row.Acknowledge, row.Mitigate, row.Resolve]);
+    }
+
+    /// <summary>Asks <paramref name="probes"/> for each figure's median, 90th percentile and longest incidents.</summary>
+    private static List<PendingDuration> Durations(Scope scope, Summary summary, Probes probes) =>
+        [.. Metrics.Select((metric, index) =>
         {
             var measured = scope.All.Select(metric.Seconds)
                 .Where(m => m.Seconds != null)
                 .Select(m => new Measured { Id = m.Id, Seconds = m.Seconds < 0 ? 0 : m.Seconds });
-            var (count, median, p90) = await SpreadAsync(measured, cancellationToken);
-            var longest = await measured.OrderByDescending(m => m.Seconds).ThenBy(m => m.Id).Take(NamedPerFigure).Select(m => m.Id).ToListAsync(cancellationToken);
-            result.Add(new DurationMetric(
-                metric.Key,
-                metric.Name,
-                metric.Definition,
-                Span(median),
-                Span(p90),
+            var count = summary.Measured[index];
+            return new PendingDuration(
+                metric,
                 count,
-                incidentCount,
-                await SampleAsync(scope, longest, cancellationToken)));
-        }
+                summary.Count,
+                probes.AddPercentile(measured, count, 0.5),
+                probes.AddPercentile(measured, count, 0.9),
+                count == 0 ? -1 : probes.Add(tag => measured.OrderByDescending(m => m.Seconds).ThenBy(m => m.Id).Take(NamedPerFigure)
+                    .Select(m => new ProbeRow { Tag = tag, Id = m.Id, Seconds = m.Seconds })));
+        })];
 
-        return result;
-    }
+    private sealed record Summary(int Count, int Private, IReadOnlyList<int> Measured);
 
-    /// <summary>How many values, their median and their 90th percentile.</summary>
-    private static async Task<(int Count, double? Median, double? P90)> SpreadAsync(IQueryable<Measured> measured, CancellationToken cancellationToken)
+    private sealed record PendingDuration(MetricDefinition Definition, int Count, int OutOf, int MedianTag, int P90Tag, int LongestTag)
     {
-        var count = await measured.CountAsync(cancellationToken);
-        var seconds = measured.Select(m => m.Seconds!.Value);
-        return (count, await Percentiles.OfAsync(seconds, count, 0.5, cancellationToken), await Percentiles.OfAsync(seconds, count, 0.9, cancellationToken));
+        public Func<DurationMetric> Finish(Probes probes, SampleBook names)
+        {
+            var longest = LongestTag < 0
+                ? []
+                : probes.Rows(LongestTag, rows => rows.OrderByDescending(r => r.Seconds).ThenBy(r => r.Id)).Select(r => r.Id).ToList();
+            var ticket = names.Add(longest);
+            return () => new DurationMetric(
+                Definition.Key,
+                Definition.Name,
+                Definition.Definition,
+                Span(probes.Percentile(MedianTag, Count, 0.5)),
+                Span(probes.Percentile(P90Tag, Count, 0.9)),
+                Count,
+                OutOf,
+                names.Sample(ticket));
+        }
     }
 
     private static TimeSpan? Span(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(Math.Round(s)) : null;

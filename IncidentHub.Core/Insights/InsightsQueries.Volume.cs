@@ -6,20 +6,22 @@ namespace IncidentHub.Core.Insights;
 
 public sealed partial class InsightsQueries
 {
-    private static async Task<VolumeInsight> VolumeAsync(Scope scope, CancellationToken cancellationToken)
+    private static async Task<VolumeInsight> VolumeAsync(
+        Scope scope,
+        IReadOnlyList<InsightsBucket> buckets,
+        Expression<Func<Incident, int>> bucketOf,
+        IReadOnlyList<HiddenIncident> hidden,
+        CancellationToken cancellationToken)
     {
-        var buckets = InsightsBuckets.For(scope.Filter);
-        var bucketed = Bucketed.Selector(InsightsBuckets.IndexOf(buckets));
+        var bucketed = Bucketed.Selector(bucketOf);
 
-        // Counted over every incident; named from the ones the viewer may see, the most severe first.
+        // Counted over every incident (with the severity's name and rank); named from the ones the viewer may see, the
+        // most severe first; those they may not see are the hidden incidents already known, by bucket.
         var counts = await scope.All.Select(bucketed)
-            .GroupBy(b => new { b.Bucket, b.SeverityId })
-            .Select(g => new { g.Key.Bucket, g.Key.SeverityId, Count = g.Count() })
+            .GroupBy(b => new { b.Bucket, b.SeverityId, b.Rank, b.SeverityName })
+            .Select(g => new { g.Key.Bucket, g.Key.SeverityId, g.Key.Rank, g.Key.SeverityName, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var visibleCounts = await scope.Visible.Select(bucketed)
-            .GroupBy(b => b.Bucket)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var hiddenCounts = hidden.GroupBy(h => h.Bucket).ToDictionary(g => g.Key, g => g.Count());
         var named = (await scope.Visible.Select(bucketed)
                 .GroupBy(b => b.Bucket)
                 .Select(g => new
@@ -32,13 +34,9 @@ public sealed partial class InsightsQueries
                 })
                 .ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key, g => g.Top);
-        var severities = await scope.Db.Severities.AsNoTracking()
-            .Select(s => new { s.Id, s.Name, s.Rank })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-
         var series = counts
             .GroupBy(c => c.SeverityId)
-            .Select(g => new SeverityCount(g.Key, severities[g.Key].Name, severities[g.Key].Rank, g.Sum(c => c.Count)))
+            .Select(g => new SeverityCount(g.Key, g.First().SeverityName, g.First().Rank, g.Sum(c => c.Count)))
             .OrderByDescending(s => s.SeverityRank).ThenBy(s => s.SeverityName, StringComparer.Ordinal)
             .ToList();
         var rows = buckets.Select(bucket =>
@@ -46,7 +44,7 @@ public sealed partial class InsightsQueries
             var inBucket = counts.Where(c => c.Bucket == bucket.Index).ToDictionary(c => c.SeverityId, c => c.Count);
             var bySeverity = series.Select(s => s with { Count = inBucket.GetValueOrDefault(s.SeverityId) }).ToList();
             var total = bySeverity.Sum(s => s.Count);
-            var visibleCount = visibleCounts.GetValueOrDefault(bucket.Index);
+            var visibleCount = total - hiddenCounts.GetValueOrDefault(bucket.Index);
             var names = named.TryGetValue(bucket.Index, out var top) ? top.Select(b => new IncidentRef(b.Number, b.Name)).ToList() : [];
             return new VolumeBucket(bucket, bySeverity, new IncidentSample(names, visibleCount - names.Count, total - visibleCount));
         }).ToList();
@@ -68,6 +66,8 @@ public sealed partial class InsightsQueries
 
         public int Rank { get; init; }
 
+        public string SeverityName { get; init; } = "";
+
         public DateTimeOffset DeclaredAt { get; init; }
 
         /// <summary><c>i => new Bucketed { Bucket = bucketOf(i), Id = i.Id, ... }</c>, for the database.</summary>
@@ -76,6 +76,8 @@ public sealed partial class InsightsQueries
             var i = bucketOf.Parameters[0];
             Expression<Func<Incident, int>> rank = x => x.Severity.Rank;
             var rankBody = new Rebind(rank.Parameters[0], i).Visit(rank.Body);
+            Expression<Func<Incident, string>> severityName = x => x.Severity.Name;
+            var severityNameBody = new Rebind(severityName.Parameters[0], i).Visit(severityName.Body);
             return Expression.Lambda<Func<Incident, Bucketed>>(
                 Expression.MemberInit(
                     Expression.New(typeof(Bucketed)),
@@ -85,6 +87,7 @@ public sealed partial class InsightsQueries
                     Bind(nameof(Name), Expression.Property(i, nameof(Incident.Name))),
                     Bind(nameof(SeverityId), Expression.Property(i, nameof(Incident.SeverityId))),
                     Bind(nameof(Rank), rankBody),
+                    Bind(nameof(SeverityName), severityNameBody),
                     Bind(nameof(DeclaredAt), Expression.Property(i, nameof(Incident.DeclaredAt)))),
                 i);
         }

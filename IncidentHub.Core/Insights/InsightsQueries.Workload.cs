@@ -11,7 +11,7 @@ public sealed partial class InsightsQueries
     /// The role assignments come back one row each (not one per incident): out of hours depends on time-zone rules the
     /// databases do not all know. The reporter is not a role someone works.
     /// </summary>
-    private static async Task<WorkloadInsight> WorkloadAsync(Scope scope, CancellationToken cancellationToken)
+    private static async Task<PendingWorkload> WorkloadAsync(Scope scope, IReadOnlyDictionary<string, Posted> posted, CancellationToken cancellationToken)
     {
         var db = scope.Db;
         var now = scope.Now;
@@ -31,12 +31,6 @@ public sealed partial class InsightsQueries
                     End = i.ResolvedAt ?? i.DeclinedAt,
                 })
             .ToListAsync(cancellationToken);
-        var ids = scope.Ids;
-        var posted = await db.IncidentUpdates.AsNoTracking()
-            .Where(u => ids.Contains(u.IncidentId))
-            .GroupBy(u => u.AuthorId)
-            .Select(g => new { UserId = g.Key, Count = g.Count(), Name = g.Max(u => u.AuthorName) })
-            .ToDictionaryAsync(g => g.UserId, cancellationToken);
 
         var people = new List<PersonWorkload>();
         var ledBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -72,12 +66,16 @@ public sealed partial class InsightsQueries
             .OrderByDescending(p => p.RoleTime).ThenByDescending(p => p.UpdatesPosted).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(WorkloadInsight.MaxPeople)
             .ToList();
-        for (var i = 0; i < busiest.Count; i++)
-        {
-            busiest[i] = busiest[i] with { Led = await SampleAsync(scope, ledBy[busiest[i].UserId], cancellationToken) };
-        }
+        return new PendingWorkload(busiest, ledBy, people.Count);
+    }
 
-        return new WorkloadInsight(busiest, people.Count);
+    private sealed record PendingWorkload(IReadOnlyList<PersonWorkload> Busiest, IReadOnlyDictionary<string, List<int>> LedBy, int TotalPeople)
+    {
+        public Func<WorkloadInsight> Finish(SampleBook names)
+        {
+            var tickets = Busiest.Select(p => names.Add(LedBy[p.UserId])).ToList();
+            return () => new WorkloadInsight([.. Busiest.Select((p, i) => p with { Led = names.Sample(tickets[i]) })], TotalPeople);
+        }
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -23,26 +23,48 @@ public sealed partial class InsightsQueries(IDbContextFactory<IncidentHubDbConte
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate();
 
+        // A dozen statements whatever the period: each reads the period's rows of one table once (the incidents, their
+        // status periods, updates, skips, actions, roles), the percentiles and "longest" figures of every section come
+        // back together from one statement (Probes), and every name the report shows from one more (SampleBook).
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var all = Filtered(db, filter);
         var visible = all.VisibleTo(viewer, db);
+        var buckets = InsightsBuckets.For(filter);
+        var bucketOf = InsightsBuckets.IndexOf(buckets);
         var hidden = viewer.IsAdmin
             ? []
-            : (await all.Where(i => i.Visibility == IncidentVisibility.Private)
+            : await all.Where(i => i.Visibility == IncidentVisibility.Private)
                 .Where(i => !visible.Any(v => v.Id == i.Id))
-                .Select(i => i.Id)
-                .ToListAsync(cancellationToken)).ToHashSet();
-        var scope = new Scope(db, all, visible, hidden, filter, time.GetUtcNow());
+                .Select(Bucketed.Selector(bucketOf))
+                .Select(b => new HiddenIncident(b.Id, b.Bucket))
+                .ToListAsync(cancellationToken);
+        var scope = new Scope(db, all, visible, [.. hidden.Select(h => h.Id)], filter, time.GetUtcNow());
+        var probes = new Probes();
+        var names = new SampleBook(scope.Hidden);
 
-        var count = await all.CountAsync(cancellationToken);
-        var privateCount = await all.CountAsync(i => i.Visibility == IncidentVisibility.Private, cancellationToken);
-        var volume = await VolumeAsync(scope, cancellationToken);
-        var durations = await DurationsAsync(scope, count, cancellationToken);
-        var statuses = await TimeInStatusAsync(scope, cancellationToken);
-        var cadence = await CadenceAsync(scope, cancellationToken);
+        var summary = await SummaryAsync(scope, cancellationToken);
+        var volume = await VolumeAsync(scope, buckets, bucketOf, hidden, cancellationToken);
+        var durations = Durations(scope, summary, probes);
+        var statuses = await TimeInStatusAsync(scope, probes, cancellationToken);
+        var cadence = await CadenceAsync(scope, probes, cancellationToken);
         var actions = await ActionsAsync(scope, cancellationToken);
-        var workload = await WorkloadAsync(scope, cancellationToken);
-        return new InsightsReport(filter, count, privateCount, volume, durations, statuses, cadence, actions, workload);
+        var workload = await WorkloadAsync(scope, cadence.PostedBy, cancellationToken);
+
+        await probes.RunAsync(cancellationToken);
+        var finishDurations = durations.Select(d => d.Finish(probes, names)).ToList();
+        var finishCadence = cadence.Finish(probes, names);
+        var finishWorkload = workload.Finish(names);
+        await names.ResolveAsync(scope, cancellationToken);
+        return new InsightsReport(
+            filter,
+            summary.Count,
+            summary.Private,
+            volume,
+            [.. finishDurations.Select(finish => finish())],
+            [.. statuses.Select(s => s.Finish(probes))],
+            finishCadence(),
+            actions,
+            finishWorkload());
     }
 
     /// <summary>Every incident the filter covers, private ones included (for counting, never for naming).</summary>
@@ -71,26 +93,6 @@ public sealed partial class InsightsQueries(IDbContextFactory<IncidentHubDbConte
         };
     }
 
-    /// <summary>
-    /// Names the incidents among <paramref name="ids"/> (in the order given) that the viewer may see, up to
-    /// <see cref="NamedPerFigure"/>; the others are counted as more, or as private.
-    /// </summary>
-    private static async Task<IncidentSample> SampleAsync(Scope scope, IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return IncidentSample.None;
-        }
-
-        var hidden = ids.Count(scope.Hidden.Contains);
-        var shown = ids.Where(id => !scope.Hidden.Contains(id)).Take(NamedPerFigure).ToList();
-        var names = await scope.Visible.Where(i => shown.Contains(i.Id))
-            .Select(i => new { i.Id, i.Number, i.Name })
-            .ToDictionaryAsync(i => i.Id, cancellationToken);
-        var named = shown.Where(names.ContainsKey).Select(id => new IncidentRef(names[id].Number, names[id].Name)).ToList();
-        return new IncidentSample(named, ids.Count - hidden - named.Count, hidden);
-    }
-
     /// <summary>What every section queries: the filtered incidents, those the viewer may see, and those hidden from them.</summary>
     private sealed record Scope(
         IncidentHubDbContext Db,
@@ -102,6 +104,9 @@ public sealed partial class InsightsQueries(IDbContextFactory<IncidentHubDbConte
     {
         public IQueryable<int> Ids => All.Select(i => i.Id);
     }
+
+    /// <summary>A private incident the viewer may not see, and the bucket of the volume chart it was declared in.</summary>
+    private sealed record HiddenIncident(int Id, int Bucket);
 
     /// <summary>An incident and a duration in seconds, as the database computes it.</summary>
     private sealed class Measured

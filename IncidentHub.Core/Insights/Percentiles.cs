@@ -36,6 +36,23 @@ public static class Percentiles
         return Interpolate([.. values.Order().Skip(lower).Take(upper - lower + 1)], fraction);
     }
 
+    /// <summary>
+    /// Which sorted values (from <c>Skip</c>, <c>Take</c> of them) the <paramref name="p"/> percentile of
+    /// <paramref name="count"/> values lies between, for a query that fetches them with others in one statement.
+    /// </summary>
+    public static (int Skip, int Take) Window(int count, double p)
+    {
+        var (lower, upper, _) = Ranks(count, p);
+        return (lower, upper - lower + 1);
+    }
+
+    /// <summary>The percentile from the values <see cref="Window"/> named (in any order); null when there are none.</summary>
+    public static double? FromWindow(IEnumerable<double> window, int count, double p)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return count <= 0 ? null : Interpolate([.. window.Order()], Ranks(count, p).Fraction);
+    }
+
     private static (int Lower, int Upper, double Fraction) Ranks(int count, double p)
     {
         var position = Math.Clamp(p, 0, 1) * (count - 1);

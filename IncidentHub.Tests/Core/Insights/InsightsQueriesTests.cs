@@ -248,6 +248,26 @@ public abstract class InsightsQueriesTests(TestDatabase database) : DatabaseTest
         Assert.Contains("after its start", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheWholeReport_TakesAFixedHandfulOfStatements_WhateverThePeriodHolds()
+    {
+        using var counter = new SqlCommandCounter();
+
+        var forVic = await counter.CountAsync(() => Insights(_vic));
+        var forAdmin = await counter.CountAsync(() => Insights(_admin));
+        var empty = await counter.CountAsync(() => Insights(_vic, new InsightsFilter { From = PeriodEnd.AddDays(30), Before = PeriodEnd.AddDays(60) }));
+
+        // One read per table the figures come from, one for every percentile and "longest" together, one for every
+        // name shown (and, for someone who is not an admin, one for the private incidents they may not see). It was
+        // 40 statements for this data set, growing with the people in the workload table.
+        Assert.InRange(forVic, 1, MaxStatements);
+        Assert.InRange(forAdmin, 1, MaxStatements - 1);
+        Assert.InRange(empty, 1, MaxStatements);
+    }
+
+    /// <summary>The most statements the whole report may send (see TheWholeReport_TakesAFixedHandfulOfStatements).</summary>
+    private const int MaxStatements = 11;
+
     private Task<InsightsReport> Insights(Actor viewer, InsightsFilter? filter = null) =>
         Harness.Get<InsightsQueries>().GetAsync(viewer, filter ?? Period(), Ct);
 
