@@ -25,6 +25,9 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.HasIndex(e => new { e.IncidentId, e.OccurredAt, e.Id });
         builder.HasIndex(e => new { e.IncidentId, e.Source, e.ExternalId }).IsUnique();
 
+        // Insights count the skipped updates of a period from the few entries of that kind, not from every entry.
+        builder.HasIndex(e => new { e.Kind, e.IncidentId });
+
         builder.HasOne(e => e.Update).WithMany().HasForeignKey(e => e.UpdateId).OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -811,6 +811,9 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
+                        .HasDatabaseName("IX_Incidents_Insights");
+
                     b.ToTable("Incidents", (string)null);
                 });
 
@@ -1709,6 +1712,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UpdateId");
+
+                    b.HasIndex("Kind", "IncidentId");
 
                     b.HasIndex("IncidentId", "OccurredAt", "Id");
 

@@ -812,6 +812,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
+                        .HasDatabaseName("IX_Incidents_Insights");
+
                     b.ToTable("Incidents", (string)null);
                 });
 
@@ -1710,6 +1713,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UpdateId");
+
+                    b.HasIndex("Kind", "IncidentId");
 
                     b.HasIndex("IncidentId", "OccurredAt", "Id");
 

@@ -784,6 +784,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
+                        .HasDatabaseName("IX_Incidents_Insights");
+
                     b.ToTable("Incidents", (string)null);
                 });
 
@@ -1646,6 +1649,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UpdateId");
+
+                    b.HasIndex("Kind", "IncidentId");
 
                     b.HasIndex("IncidentId", "OccurredAt", "Id");
 
