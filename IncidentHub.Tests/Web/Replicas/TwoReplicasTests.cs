@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using IncidentHub.Core.Chat;
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Data;
 using IncidentHub.Core.Incidents;
@@ -193,6 +194,23 @@ public sealed class TwoReplicasTests(PostgreSqlTestDatabase database) : IClassFi
         await Eventually.TrueAsync(() => Task.FromResult(!toastsOnA.IsEmpty && !toastsOnB.IsEmpty), Wait, "the lead's browsers on both replicas show the nudge");
         Assert.Single(toastsOnA);
         Assert.Single(toastsOnB);
+    }
+
+    [Fact]
+    public async Task ASlackEventDeliveredToBothReplicas_IsStoredOnce_AndClaimedByOneOfThem()
+    {
+        var now = _clock.GetUtcNow();
+
+        // Slack retries a delivery; the load balancer sends the retry to the other replica at the same moment.
+        var stored = await Task.WhenAll(
+            _a.Get<ChatInboxService>().AddAsync([new ChatInboxItem("Ev0REPLICAS", "message", "{}", 0, now)], Ct),
+            _b.Get<ChatInboxService>().AddAsync([new ChatInboxItem("Ev0REPLICAS", "message", "{}", 1, now)], Ct));
+        var claims = await Task.WhenAll(
+            _a.Get<ChatInboxService>().ClaimAsync(10, TimeSpan.FromMinutes(5), Ct),
+            _b.Get<ChatInboxService>().ClaimAsync(10, TimeSpan.FromMinutes(5), Ct));
+
+        Assert.Equal(1, stored.Count(s => s[0]));
+        Assert.Single(claims.SelectMany(c => c), w => w.EventId == "Ev0REPLICAS");
     }
 
     public async ValueTask DisposeAsync()
