@@ -160,6 +160,9 @@ public sealed partial class ReplicaBus(
             case ReplicaMessageType.StatusPageChanged:
                 await statusPage.InvalidateAsync(CancellationToken.None);
                 break;
+            case ReplicaMessageType.Resync:
+                await ResyncLocallyAsync();
+                break;
         }
     }
 
@@ -198,12 +201,20 @@ public sealed partial class ReplicaBus(
             return;
         }
 
-        // Whatever other replicas said meanwhile was not heard here: every open page reads again.
+        // Whatever other replicas said meanwhile was not heard here, and what this replica said was not heard there
+        // (another replica may never have lost its own connection): pages everywhere read again.
+        var pages = await ResyncLocallyAsync();
+        Publish(ReplicaMessageType.Resync);
+        LogResumed(logger, endPoint, pages);
+    }
+
+    private async Task<int> ResyncLocallyAsync()
+    {
         Interlocked.Increment(ref _resyncs);
         var pages = changes.Resync();
         notices.Resync();
         await statusPage.InvalidateAsync(CancellationToken.None);
-        LogResumed(logger, endPoint, pages);
+        return pages;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is not reachable at start (channel {Channel}): live changes reach only this replica's browsers until it is")]

@@ -41,7 +41,7 @@ public sealed record ReplicaMessage(
             {
                 { Origin.Length: > 0, Type: ReplicaMessageType.Change, Change: not null } => message,
                 { Origin.Length: > 0, Type: ReplicaMessageType.Notice, Notice.UserId.Length: > 0 } => message,
-                { Origin.Length: > 0, Type: ReplicaMessageType.StatusPageChanged } => message,
+                { Origin.Length: > 0, Type: ReplicaMessageType.StatusPageChanged or ReplicaMessageType.Resync } => message,
                 _ => null,
             };
         }
@@ -57,4 +57,7 @@ public enum ReplicaMessageType
     Change,
     Notice,
     StatusPageChanged,
+
+    /// <summary>"I was cut off from the channel and am back": what I said meanwhile was not heard, so re-read everything.</summary>
+    Resync,
 }

@@ -116,7 +116,8 @@ public sealed class TwoReplicasTests(PostgreSqlTestDatabase database) : IClassFi
         // A's own catch-up of the log now reads the same event: it is not shown (or sent to B) a second time.
         await _a.Get<IncidentHub.Core.Events.EventDispatcher>().CatchUpAsync(Ct);
 
-        Assert.Single(onA);
+        Assert.Single(onA, c => c.Kind == IncidentChangeKind.UpdatePosted);
+        Assert.All(onA.GroupBy(c => c.Kind), kind => Assert.Single(kind));
     }
 
     [Fact]
@@ -163,8 +164,9 @@ public sealed class TwoReplicasTests(PostgreSqlTestDatabase database) : IClassFi
         await Eventually.TrueAsync(() => Task.FromResult(onA.Any(c => c.Kind == IncidentChangeKind.Resynced && c.IncidentId == incident.Id)), Wait,
             "A's incident page is told to re-read once Redis is back");
         Assert.Contains(listOnA, c => c.Kind == IncidentChangeKind.Resynced);
-        await Eventually.TrueAsync(async () => (await HealthAsync(_a)).Contains("\"redis\":\"Healthy\"", StringComparison.Ordinal), Wait,
-            "replica A's health check says Redis is back");
+        await Eventually.TrueAsync(async () => (await HealthAsync(_a)).Contains("\"redis\":\"Healthy\"", StringComparison.Ordinal)
+            && (await HealthAsync(_b)).Contains("\"redis\":\"Healthy\"", StringComparison.Ordinal), Wait,
+            "both replicas' health checks say Redis is back");
         // What A's page reads then has the update posted while Redis was away.
         var detail = await _a.Get<IncidentQueries>().GetDetailAsync(_lead.Actor, incident.Number, Ct);
         Assert.NotNull(detail?.LastUpdateAt);
@@ -194,6 +196,29 @@ public sealed class TwoReplicasTests(PostgreSqlTestDatabase database) : IClassFi
         await Eventually.TrueAsync(() => Task.FromResult(!toastsOnA.IsEmpty && !toastsOnB.IsEmpty), Wait, "the lead's browsers on both replicas show the nudge");
         Assert.Single(toastsOnA);
         Assert.Single(toastsOnB);
+    }
+
+    [Fact]
+    public async Task AReplicaBackOnTheChannel_TellsTheOthersToReRead_ThoughTheyNeverLostIt()
+    {
+        var incident = await _b.DeclareAsync(_lead, "Partitioned replica", lead: _lead);
+        var onA = Watch(_a, incident.Id);
+        var bus = _b.Get<ReplicaBus>();
+        var before = _a.Get<ReplicaBus>().Resyncs;
+
+        // Only B's subscription connection drops (a network blip on B) and comes back: A's pages must still re-read.
+        await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.Configuration + ",allowAdmin=true"))
+        {
+            var server = admin.GetServer(admin.GetEndPoints().Single());
+            var name = $"incidenthub-{bus.ReplicaId[..8]}";
+            var clients = await server.ClientListAsync();
+            var subscriber = clients.Single(c => c.Name == name && c.ClientType == StackExchange.Redis.ClientType.PubSub);
+            await server.ClientKillAsync(subscriber.Id, StackExchange.Redis.ClientType.PubSub);
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(onA.Any(c => c.Kind == IncidentChangeKind.Resynced)), Wait, "A's page is told to re-read");
+        Assert.True(_a.Get<ReplicaBus>().Resyncs > before);
+        Assert.True(bus.IsConnected);
     }
 
     [Fact]
