@@ -6,6 +6,8 @@ using IncidentHub.Web.Auth;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
+using IncidentHub.Web.Metrics;
+using IncidentHub.Web.Replicas;
 using IncidentHub.Web.Insights;
 using IncidentHub.Web.Reviews;
 using IncidentHub.Web.Security;
@@ -38,6 +40,8 @@ public static class IncidentHubWebSetup
         services.AddIncidentHubJobs(configuration);
         services.AddIncidentHubSlack(configuration);
         services.AddIncidentHubStatusPage();
+        services.AddIncidentHubReplicas(configuration);
+        services.AddIncidentHubMetrics(configuration);
         services.AddScoped<BrowserTimeZone>();
         services.AddScoped<Components.Shared.UiFeedback>();
 
@@ -51,7 +55,7 @@ public static class IncidentHubWebSetup
             o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
         });
         services.AddHttpContextAccessor();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<JobServerHealthCheck>("jobs");
         return services;
     }
 
@@ -82,6 +86,7 @@ public static class IncidentHubWebSetup
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
         app.MapStatusPage();
+        app.MapIncidentHubMetrics();
         app.MapReviewExport();
         app.MapInsightsCsv();
         // SecurityHeaders sends the whole policy (frame-ancestors 'none' included) instead of Blazor's frame-ancestors 'self'.

@@ -128,6 +128,13 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>How many received events wait to be applied (the inbox's depth, for the metrics).</summary>
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ChatInbox.AsNoTracking().CountAsync(i => i.Status == ChatInboxStatus.Pending, cancellationToken);
+    }
+
     /// <summary>Claims up to <paramref name="max"/> due events, oldest first, for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<ChatInboxWork>> ClaimAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,12 @@ namespace IncidentHub.Core.Live;
 public interface IIncidentChangeFeed
 {
     void Publish(IncidentChange change);
+
+    /// <summary>
+    /// The same, with the change's position in the event log (its last event's <c>Sequence</c>), so a feed spanning
+    /// several replicas can show a change that reaches it twice only once.
+    /// </summary>
+    void Publish(IncidentChange change, long sequence) => Publish(change);
 }
 
 /// <summary>
@@ -35,4 +41,7 @@ public enum IncidentChangeKind
     PublicNoticeChanged,
     VisibilityChanged,
     AccessChanged,
+
+    /// <summary>Not one change: the feed was cut off for a while (another replica's changes may be missed), so re-read everything.</summary>
+    Resynced,
 }

@@ -19,7 +19,7 @@ public sealed class LiveFeedConsumer(IIncidentChangeFeed feed) : IEventConsumer
         foreach (var change in batch.Events.GroupBy(e => (e.ChangeId, e.IncidentId)))
         {
             var first = change.First();
-            feed.Publish(new IncidentChange(first.IncidentId, first.IncidentNumber, KindOf(first.Event), first.ActorId, change.Any(e => e.IsPrivate)));
+            feed.Publish(new IncidentChange(first.IncidentId, first.IncidentNumber, KindOf(first.Event), first.ActorId, change.Any(e => e.IsPrivate)), change.Max(e => e.Sequence));
         }
 
         return Task.CompletedTask;

@@ -72,6 +72,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/slack"] = AdminOnly("/admin/slack"),
         ["/attachments/{token}"] = new("/attachments/not-a-signed-link", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         ["/jobs/{**path}"] = AdminOnly("/jobs"),
+        // Admins signed in, or scrapers from Metrics:AllowedNetworks (none by default; MetricsEndpointTests).
+        ["/metrics"] = AdminOnly("/metrics"),
         ["/account/login"] = Public("/account/login"),
         ["/account/access-denied"] = Public("/account/access-denied"),
         ["/setup"] = new("/setup", Outcome.ToSignIn, Outcome.ToSignIn, Outcome.ToSignIn, Outcome.ToSignIn),

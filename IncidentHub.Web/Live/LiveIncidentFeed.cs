@@ -39,6 +39,23 @@ public sealed partial class LiveIncidentFeed(ILogger<LiveIncidentFeed> logger) :
         }
     }
 
+    /// <summary>
+    /// Tells every open page to re-read what it shows (changes may have been missed: the channel to the other replicas
+    /// was down). A page watching one incident hears it as that incident's change; lists hear it as "something changed".
+    /// </summary>
+    /// <returns>How many pages were told.</returns>
+    public int Resync()
+    {
+        var told = 0;
+        foreach (var subscription in _subscriptions.Keys)
+        {
+            _ = DeliverAsync(subscription, new IncidentChange(subscription.IncidentId ?? 0, 0, IncidentChangeKind.Resynced, null));
+            told++;
+        }
+
+        return told;
+    }
+
     private async Task DeliverAsync(Subscription subscription, IncidentChange change)
     {
         try

@@ -8,11 +8,12 @@ public sealed partial class LiveNotificationFeed(ILogger<LiveNotificationFeed> l
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
 
-    public IDisposable Subscribe(string userId, Func<NotificationNotice, Task> onNotice)
+    /// <param name="onResync">Called when notifications may have been missed (the channel to the other replicas was down): re-read them.</param>
+    public IDisposable Subscribe(string userId, Func<NotificationNotice, Task> onNotice, Func<Task>? onResync = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(onNotice);
-        var subscription = new Subscription(this, userId, onNotice);
+        var subscription = new Subscription(this, userId, onNotice, onResync);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;
     }
@@ -23,6 +24,30 @@ public sealed partial class LiveNotificationFeed(ILogger<LiveNotificationFeed> l
         foreach (var subscription in _subscriptions.Keys.Where(s => s.UserId == notice.UserId))
         {
             _ = DeliverAsync(subscription, notice);
+        }
+    }
+
+    /// <summary>Every open browser re-reads its notifications (no toast: what was missed is in the list).</summary>
+    public void Resync()
+    {
+        foreach (var subscription in _subscriptions.Keys)
+        {
+            if (subscription.OnResync is { } onResync)
+            {
+                _ = ResyncAsync(onResync);
+            }
+        }
+    }
+
+    private async Task ResyncAsync(Func<Task> onResync)
+    {
+        try
+        {
+            await onResync();
+        }
+        catch (Exception ex)
+        {
+            LogDeliveryFailed(logger, ex, 0);
         }
     }
 
@@ -41,11 +66,13 @@ public sealed partial class LiveNotificationFeed(ILogger<LiveNotificationFeed> l
     [LoggerMessage(Level = LogLevel.Warning, Message = "A browser failed to take a notification about incident {IncidentId}")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, int incidentId);
 
-    private sealed class Subscription(LiveNotificationFeed feed, string userId, Func<NotificationNotice, Task> onNotice) : IDisposable
+    private sealed class Subscription(LiveNotificationFeed feed, string userId, Func<NotificationNotice, Task> onNotice, Func<Task>? onResync) : IDisposable
     {
         public string UserId { get; } = userId;
 
         public Func<NotificationNotice, Task> OnNotice { get; } = onNotice;
+
+        public Func<Task>? OnResync { get; } = onResync;
 
         public void Dispose() => feed._subscriptions.TryRemove(this, out _);
     }
