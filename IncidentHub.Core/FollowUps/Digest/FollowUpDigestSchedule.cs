@@ -25,6 +25,50 @@ public static class FollowUpDigestSchedule
         return new FollowUpDigestOccurrence(at, WeekOf(date));
     }
 
+    /// <summary>
+    /// How late a week's digest may still go out: a host that was down at the hour sends it when it is back within
+    /// this; later than that the week is skipped (a Monday digest on Thursday helps nobody). It also keeps a new
+    /// installation, or a schedule saved after this week's hour, from sending at once.
+    /// </summary>
+    public static readonly TimeSpan LateLimit = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The occurrence a sweep at <paramref name="now"/> should send, or null: none is due (this week's was sent, is
+    /// older than <see cref="LateLimit"/>, or came before the schedule was last saved), or the digest is off.
+    /// </summary>
+    public static FollowUpDigestOccurrence? Pending(FollowUpDigestSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.IsEnabled)
+        {
+            return null;
+        }
+
+        var latest = LatestAtOrBefore(now, settings.Day, settings.Hour, Common.TimeDisplay.FindZone(settings.TimeZoneId));
+        var sent = settings.LastSentWeek >= latest.Week;
+        var beforeSaved = settings.SavedAt is { } saved && latest.DueAt < saved;
+        return sent || beforeSaved || now - latest.DueAt >= LateLimit ? null : latest;
+    }
+
+    /// <summary>When the next digest goes: <paramref name="now"/>'s pending one, else next week's. Null while off.</summary>
+    public static DateTimeOffset? Next(FollowUpDigestSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.IsEnabled)
+        {
+            return null;
+        }
+
+        if (Pending(settings, now) is { } pending)
+        {
+            return pending.DueAt;
+        }
+
+        var zone = Common.TimeDisplay.FindZone(settings.TimeZoneId);
+        var latest = LatestAtOrBefore(now, settings.Day, settings.Hour, zone);
+        return AtLocal(DateOnly.FromDayNumber(latest.Week).AddDays((((int)settings.Day + 6) % 7) + 7), settings.Hour, zone);
+    }
+
     /// <summary>The Monday (as a day number) of the week that holds <paramref name="date"/>.</summary>
     public static int WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7)).DayNumber;
 

@@ -11,14 +11,7 @@ public sealed class FollowUpDigestService(IDbContextFactory<IncidentHubDbContext
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var s = await db.FollowUpDigestSettings.AsNoTracking().SingleAsync(x => x.Id == FollowUpDigestSettings.SingletonId, cancellationToken);
-        var zone = TimeDisplay.FindZone(s.TimeZoneId);
-        var now = time.GetUtcNow();
-        var latest = FollowUpDigestSchedule.LatestAtOrBefore(now, s.Day, s.Hour, zone);
-        // The next one is this week's when this week's has not gone (and is not before the last change), else next week's.
-        var next = latest.Week > (s.LastSentWeek ?? int.MinValue) && (s.SavedAt is not { } saved || latest.DueAt >= saved)
-            ? latest.DueAt
-            : FollowUpDigestSchedule.AtLocal(DateOnly.FromDayNumber(latest.Week).AddDays(((int)s.Day + 6) % 7 + 7), s.Hour, zone);
-        return new FollowUpDigestView(s.IsEnabled, s.Day, s.Hour, s.TimeZoneId, s.SavedAt, s.SavedBy, s.LastSentAt, s.IsEnabled ? next : null, s.Version);
+        return new FollowUpDigestView(s.IsEnabled, s.Day, s.Hour, s.TimeZoneId, s.SavedAt, s.SavedBy, s.LastSentAt, FollowUpDigestSchedule.Next(s, time.GetUtcNow()), s.Version);
     }
 
     public async Task SaveAsync(Actor actor, FollowUpDigestForm form, CancellationToken cancellationToken = default)

@@ -15,7 +15,8 @@ namespace IncidentHub.Core.FollowUps.Digest;
 /// ("last week sent" is older, the schedule is the one read). The sweep that claims it writes, in the same transaction,
 /// each owner's in-app digest, the admins' digest and, when a chat system is connected, a direct message for each;
 /// every other sweep that week (a restart, a second host at the same moment) finds the week taken and sends nothing.
-/// A host that was down at the hour sends the week's digest when it next sweeps, still once.
+/// A host that was down at the hour sends the week's digest when it next sweeps within a day
+/// (<see cref="FollowUpDigestSchedule.LateLimit"/>), still once.
 /// </summary>
 public sealed partial class FollowUpDigestSweeper(
     IDbContextFactory<IncidentHubDbContext> dbFactory,
@@ -29,13 +30,7 @@ public sealed partial class FollowUpDigestSweeper(
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var settings = await db.FollowUpDigestSettings.AsNoTracking().SingleAsync(s => s.Id == FollowUpDigestSettings.SingletonId, cancellationToken);
-        if (!settings.IsEnabled)
-        {
-            return FollowUpDigestResult.Nothing(now);
-        }
-
-        var occurrence = FollowUpDigestSchedule.LatestAtOrBefore(now, settings.Day, settings.Hour, TimeDisplay.FindZone(settings.TimeZoneId));
-        if (settings.LastSentWeek >= occurrence.Week || (settings.SavedAt is { } saved && occurrence.DueAt < saved))
+        if (FollowUpDigestSchedule.Pending(settings, now) is not { } occurrence)
         {
             return FollowUpDigestResult.Nothing(now);
         }

@@ -168,6 +168,21 @@ public abstract class FollowUpDigestSweeperTests(TestDatabase database) : Databa
     }
 
     [Fact]
+    public async Task AHostDownForADayOrMore_SkipsThatWeek_AndSendsTheNext()
+    {
+        var (admin, _, _) = await OwnerWithFollowUpsAsync();
+        await ScheduleAsync(admin, DayOfWeek.Monday, 9);
+        Harness.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var aDayLate = await Sweeper.SweepAsync(Ct);
+        Harness.Time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        var nextMonday = await Sweeper.SweepAsync(Ct);
+
+        Assert.False(aDayLate.Sent);
+        Assert.True(nextMonday.Sent);
+        Assert.Equal(1, await DigestCountAsync(NotificationKind.FollowUpDigest));
+    }
+
+    [Fact]
     public async Task ScheduleSavedAfterThisWeeksHour_WaitsForNextWeek_AndOffSendsNothing()
     {
         var (admin, _, _) = await OwnerWithFollowUpsAsync();
