@@ -67,6 +67,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReviewTemplateService>();
         services.AddSingleton<PostIncident.PostIncidentTaskService>();
         services.AddSingleton<PostIncident.PostIncidentNudgeSweeper>();
+        services.AddSingleton<FollowUps.Digest.FollowUpDigestService>();
+        services.AddSingleton<FollowUps.Digest.FollowUpDigestSweeper>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
         services.AddSingleton<StatusPageQueries>();

@@ -43,3 +43,15 @@ public sealed record PostLink(int Number, string Title, string Detail);
 public sealed record AnnounceOperation;
 
 public sealed record ArchiveOperation;
+
+/// <summary>
+/// A direct message to one IncidentHub user, sent only when they are linked to a chat user (else skipped, said in the
+/// outbox). <see cref="Links"/> as in <see cref="PostOperation"/>; <see cref="Href"/> is a page of IncidentHub's to
+/// open ("/follow-ups?view=mine"), linked when the adapter knows IncidentHub's address.
+/// </summary>
+public sealed record DirectMessageOperation(
+    string UserId,
+    string Headline,
+    string? Body = null,
+    IReadOnlyList<PostLink>? Links = null,
+    string? Href = null);

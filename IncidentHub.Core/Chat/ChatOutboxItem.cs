@@ -25,6 +25,9 @@ public enum ChatOperationKind
 
     /// <summary>Archive the channel of a finished incident.</summary>
     Archive,
+
+    /// <summary>A direct message to one person (the weekly follow-up digest, a nudge), in the workspace lane or the incident's.</summary>
+    DirectMessage,
 }
 
 public enum ChatOutboxStatus

@@ -22,9 +22,12 @@ public static class ChatServiceCollectionExtensions
     /// calls each event calls for (nudges included). Register only when the chat system is configured; the host may
     /// register <see cref="IChatOutboxSignal"/>s to send the calls straight away.
     /// </summary>
-    public static IServiceCollection AddChatOutbox(this IServiceCollection services) =>
-        services.AddEventConsumer(sp => new ChatOutboxConsumer(
+    public static IServiceCollection AddChatOutbox(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new ChatDirectMessages(sp.GetServices<IChatOutboxSignal>()));
+        return services.AddEventConsumer(sp => new ChatOutboxConsumer(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IChatOutboxSignal>(),
             sp.GetRequiredService<Similar.SimilarIncidentQueries>()));
+    }
 }

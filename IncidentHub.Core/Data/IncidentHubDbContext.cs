@@ -100,6 +100,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     /// <summary>Pairs of incidents someone said are not related: never suggested as similar to each other.</summary>
     public DbSet<Similar.NotRelatedMark> NotRelatedMarks => Set<Similar.NotRelatedMark>();
 
+    /// <summary>The weekly follow-up digest's schedule and the last week sent: one row.</summary>
+    public DbSet<FollowUps.Digest.FollowUpDigestSettings> FollowUpDigestSettings => Set<FollowUps.Digest.FollowUpDigestSettings>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

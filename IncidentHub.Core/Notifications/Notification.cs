@@ -22,9 +22,18 @@ public enum NotificationKind
 
     /// <summary>A follow-up the person owns is due today, or still overdue.</summary>
     FollowUpDue,
+
+    /// <summary>The weekly digest of the person's outstanding and overdue follow-ups (about no one incident).</summary>
+    FollowUpDigest,
+
+    /// <summary>The weekly digest for admins: the follow-ups' completion rate and the oldest overdue ones.</summary>
+    FollowUpDigestAdmin,
 }
 
-/// <summary>An in-app message for one person, about one incident. Its words are written when it is shown.</summary>
+/// <summary>
+/// An in-app message for one person, about one incident (or about none: the weekly follow-up digest). Its words are
+/// written when it is shown.
+/// </summary>
 public sealed class Notification
 {
     private Notification()
@@ -40,13 +49,23 @@ public sealed class Notification
         Detail = detail;
     }
 
+    /// <summary>A notification about no one incident (the weekly digest).</summary>
+    public Notification(string userId, NotificationKind kind, DateTimeOffset createdAt, string detail)
+    {
+        UserId = userId;
+        Kind = kind;
+        CreatedAt = createdAt;
+        Detail = detail;
+    }
+
     public long Id { get; private set; }
 
     public string UserId { get; private set; } = "";
 
     public NotificationKind Kind { get; private set; }
 
-    public int IncidentId { get; private set; }
+    /// <summary>The incident it is about; null for a digest.</summary>
+    public int? IncidentId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -13,20 +13,25 @@ public sealed class NotificationService(IDbContextFactory<IncidentHubDbContext> 
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = db.Incidents.VisibleTo(actor, db).Select(i => i.Id);
-        return await db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAt == null && visible.Contains(n.IncidentId), cancellationToken);
+        return await db.Notifications.CountAsync(n => n.UserId == actor.UserId && n.ReadAt == null && (n.IncidentId == null || visible.Contains(n.IncidentId.Value)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<NotificationView>> GetRecentAsync(Actor actor, int take = 20, int skip = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A digest is about no one incident; every other notification is shown only while its incident is visible.
+        var visible = db.Incidents.VisibleTo(actor, db);
         return await db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == actor.UserId)
+            .Where(n => n.UserId == actor.UserId && (n.IncidentId == null || visible.Any(i => i.Id == n.IncidentId)))
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, 200))
-            .Join(db.Incidents.VisibleTo(actor, db), n => n.IncidentId, i => i.Id, (n, i) =>
-                new NotificationView(n.Id, n.Kind, i.Id, i.Number, i.Name, n.CreatedAt, n.ReadAt, n.Detail))
+            .Select(n => new NotificationView(
+                n.Id, n.Kind, n.IncidentId,
+                db.Incidents.Where(i => i.Id == n.IncidentId).Select(i => (int?)i.Number).FirstOrDefault(),
+                db.Incidents.Where(i => i.Id == n.IncidentId).Select(i => i.Name).FirstOrDefault(),
+                n.CreatedAt, n.ReadAt, n.Detail))
             .ToListAsync(cancellationToken);
     }
 

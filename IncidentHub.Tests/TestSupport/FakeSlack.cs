@@ -28,7 +28,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>The scopes the fake's token has (Slack sends them in <c>x-oauth-scopes</c>).</summary>
     public static readonly string AllScopes =
-        "commands,chat:write,channels:manage,channels:read,channels:history,groups:write,groups:read,groups:history,reactions:read,pins:read,users:read,users:read.email,files:read,bookmarks:write";
+        "commands,chat:write,channels:manage,channels:read,channels:history,groups:write,groups:read,groups:history,reactions:read,pins:read,users:read,users:read.email,files:read,bookmarks:write,im:write,im:history";
 
     private readonly Lock _gate = new();
     private readonly List<FakeChannel> _channels = [];

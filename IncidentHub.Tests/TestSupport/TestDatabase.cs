@@ -126,6 +126,11 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.UserClaims.ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();
         await db.Installation.ExecuteDeleteAsync();
+        var digest = IncidentHub.Core.FollowUps.Digest.FollowUpDigestSettings.Defaults();
+        await db.FollowUpDigestSettings.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.IsEnabled, digest.IsEnabled).SetProperty(x => x.Day, digest.Day).SetProperty(x => x.Hour, digest.Hour)
+            .SetProperty(x => x.TimeZoneId, digest.TimeZoneId).SetProperty(x => x.SavedAt, (DateTimeOffset?)null).SetProperty(x => x.SavedBy, (string?)null)
+            .SetProperty(x => x.LastSentWeek, (int?)null).SetProperty(x => x.LastSentAt, (DateTimeOffset?)null).SetProperty(x => x.Version, digest.Version));
         await ReferenceData.EnsureAsync(db);
     }
 

@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/roles"] = AdminOnly("/admin/roles"),
         ["/admin/review-template"] = AdminOnly("/admin/review-template"),
         ["/admin/post-incident-tasks"] = AdminOnly("/admin/post-incident-tasks"),
+        ["/admin/follow-up-digest"] = AdminOnly("/admin/follow-up-digest"),
         ["/admin/status-services"] = AdminOnly("/admin/status-services"),
         ["/admin/services"] = AdminOnly("/admin/services"),
         ["/admin/slack"] = AdminOnly("/admin/slack"),

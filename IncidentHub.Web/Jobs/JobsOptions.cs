@@ -4,7 +4,7 @@ namespace IncidentHub.Web.Jobs;
 
 /// <summary>
 /// Background jobs: <c>Jobs:RunServer</c>, <c>Jobs:WorkerCount</c>, <c>Jobs:NudgeSweepCron</c>,
-/// <c>Jobs:EventCatchUpCron</c>, <c>Jobs:PostIncidentNudgeCron</c>.
+/// <c>Jobs:EventCatchUpCron</c>, <c>Jobs:PostIncidentNudgeCron</c>, <c>Jobs:FollowUpDigestCron</c>.
 /// </summary>
 public sealed class JobsOptions
 {
@@ -27,4 +27,11 @@ public sealed class JobsOptions
     /// <summary>How often late post-incident tasks and follow-ups are looked for (Hangfire cron). Every minute by default.</summary>
     [Required(ErrorMessage = "Jobs:PostIncidentNudgeCron must be a cron expression, for example * * * * *.")]
     public string PostIncidentNudgeCron { get; set; } = "* * * * *";
+
+    /// <summary>
+    /// How often the weekly follow-up digest looks whether its hour has come (Hangfire cron; every five minutes by
+    /// default). The day and hour themselves are an admin setting (Admin → Follow-up digest), not this.
+    /// </summary>
+    [Required(ErrorMessage = "Jobs:FollowUpDigestCron must be a cron expression, for example */5 * * * *.")]
+    public string FollowUpDigestCron { get; set; } = "*/5 * * * *";
 }

@@ -24,6 +24,7 @@ public static class JobsSetup
         services.AddTransient<UpdateNudgeJob>();
         services.AddTransient<EventCatchUpJob>();
         services.AddTransient<PostIncidentNudgeJob>();
+        services.AddTransient<FollowUpDigestJob>();
         services.AddHostedService<EventCatchUpAtStart>();
 
         // This host's own storage and job activator. Hangfire would otherwise fall back to process-wide statics
@@ -84,6 +85,7 @@ public static class JobsSetup
         recurring.AddOrUpdate<UpdateNudgeJob>(UpdateNudgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.NudgeSweepCron, utc);
         recurring.AddOrUpdate<EventCatchUpJob>(EventCatchUpJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.EventCatchUpCron, utc);
         recurring.AddOrUpdate<PostIncidentNudgeJob>(PostIncidentNudgeJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.PostIncidentNudgeCron, utc);
+        recurring.AddOrUpdate<FollowUpDigestJob>(FollowUpDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.FollowUpDigestCron, utc);
 
         // Admins only, through the app's own sign-in: not Hangfire's default local-request rule.
         app.MapHangfireDashboard("/jobs", new DashboardOptions

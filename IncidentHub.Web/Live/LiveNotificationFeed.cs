@@ -63,8 +63,8 @@ public sealed partial class LiveNotificationFeed(ILogger<LiveNotificationFeed> l
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A browser failed to take a notification about incident {IncidentId}")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, int incidentId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A browser failed to take a notification about incident {IncidentId} (none: a digest)")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, int? incidentId);
 
     private sealed class Subscription(LiveNotificationFeed feed, string userId, Func<NotificationNotice, Task> onNotice, Func<Task>? onResync) : IDisposable
     {

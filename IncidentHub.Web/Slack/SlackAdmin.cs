@@ -45,6 +45,8 @@ public sealed class SlackAdmin(IOptions<SlackOptions> options, IServiceProvider 
         new("users:read.email", "matching Slack people to IncidentHub accounts, invites and mentions"),
         new("files:read", "copying images shared in incident channels"),
         new("bookmarks:write", "a bookmark to the incident's page in its channel (with Slack:PublicUrl)"),
+        new("im:write", "direct messages: the weekly follow-up digest"),
+        new("im:history", "checking whether a direct message went through"),
     ];
 
     public static readonly IReadOnlyList<string> BotEvents =

@@ -53,6 +53,19 @@ public static class SlackMessages
         return text.ToString();
     }
 
+    /// <summary>A direct message: the headline, the body, the follow-ups it names (linked), and a link to the page it is about.</summary>
+    public static string DirectMessage(DirectMessageOperation message, string? publicUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = new StringBuilder(Post(new PostOperation(message.Headline, message.Body, Links: message.Links), [], publicUrl));
+        if (message.Href is { Length: > 0 } href && !string.IsNullOrWhiteSpace(publicUrl))
+        {
+            text.Append("\n<").Append(publicUrl.TrimEnd('/')).Append(href).Append("|Open in IncidentHub>");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Metadata that lets IncidentHub recognise one of its posts when the outcome of sending it was unknown.</summary>
     public static string Metadata(long outboxId) => new JsonObject
     {

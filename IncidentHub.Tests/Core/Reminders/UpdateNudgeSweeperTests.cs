@@ -238,7 +238,7 @@ public abstract class UpdateNudgeSweeperTests(TestDatabase database) : DatabaseT
         var logged = await Harness.QueryAsync(db => db.EventLog.Where(e => e.Kind == IncidentHub.Core.Events.IncidentEventCatalog.KindOf(typeof(IncidentHub.Core.Events.UpdateNudged))).OrderBy(e => e.Sequence).Select(e => new { e.IncidentId, e.Sequence }).ToListAsync(Ct));
         Assert.Equal([first.Id, second.Id], logged.Select(e => e.IncidentId));
         Assert.Equal(
-            new[] { ("Checkout is failing", first.Number), ("Search is slow", second.Number) },
+            new (string?, int?)[] { ("Checkout is failing", first.Number), ("Search is slow", second.Number) },
             Harness.NotificationFeed.Notices.OrderBy(n => n.IncidentNumber).Select(n => (n.IncidentName, n.IncidentNumber)));
     }
 

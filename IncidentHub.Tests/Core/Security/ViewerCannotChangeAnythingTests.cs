@@ -155,6 +155,11 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.Get<FollowUpService>().PlanAsync(v, f.Incident.Id, f.ActionId, new PlanFollowUpRequest(), Ct),
         [$"{nameof(FollowUpService)}.{nameof(FollowUpService.DropAsync)}"] = (h, v, f) =>
             h.Get<FollowUpService>().DropAsync(v, f.Incident.Id, f.ActionId, ActionStatus.Outstanding, "Mine", Ct),
+        [$"{nameof(IncidentHub.Core.FollowUps.Digest.FollowUpDigestService)}.{nameof(IncidentHub.Core.FollowUps.Digest.FollowUpDigestService.SaveAsync)}"] = async (h, v, f) =>
+            await h.Get<IncidentHub.Core.FollowUps.Digest.FollowUpDigestService>().SaveAsync(v, new IncidentHub.Core.FollowUps.Digest.FollowUpDigestForm
+            {
+                Day = DayOfWeek.Sunday, Hour = 3, Version = (await h.Get<IncidentHub.Core.FollowUps.Digest.FollowUpDigestService>().GetAsync(Ct)).Version,
+            }, Ct),
         [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.SaveDefinitionAsync)}"] = (h, v, f) =>
             h.Get<IncidentHub.Core.PostIncident.PostIncidentTaskService>().SaveDefinitionAsync(v, new IncidentHub.Core.PostIncident.PostIncidentTaskForm { Name = "Mine" }, Ct),
         [$"{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService)}.{nameof(IncidentHub.Core.PostIncident.PostIncidentTaskService.MoveDefinitionAsync)}"] = (h, v, f) =>

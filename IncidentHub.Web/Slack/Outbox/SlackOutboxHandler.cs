@@ -23,6 +23,11 @@ public sealed class SlackOutboxHandler(
     public async Task<ChatOutboxDecision> HandleAsync(ChatOutboxWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Kind == ChatOperationKind.DirectMessage)
+        {
+            return await DirectMessageAsync(work, cancellationToken);
+        }
+
         if (work.IncidentId is null)
         {
             return work.Kind == ChatOperationKind.Post
@@ -99,6 +104,40 @@ public sealed class SlackOutboxHandler(
 
         var (mentions, retry) = await slack.SlackIdsAsync(operation.Mentions ?? [], cancellationToken);
         return retry ?? await poster.SendOnceAsync(work, channel, [("text", SlackMessages.Post(operation, mentions, slack.Settings.PublicUrl))], gate, cancellationToken);
+    }
+
+    /// <summary>
+    /// A direct message to one person: their Slack user (matched by email), the app's DM with them
+    /// (<c>conversations.open</c>, scope <c>im:write</c>), then one post there. Someone not linked to a Slack user is
+    /// skipped, said in the outbox.
+    /// </summary>
+    private async Task<ChatOutboxDecision> DirectMessageAsync(ChatOutboxWork work, CancellationToken cancellationToken)
+    {
+        var message = ChatOperations.Deserialize<DirectMessageOperation>(work.Payload);
+        var (ids, retry) = await slack.SlackIdsAsync([message.UserId], cancellationToken);
+        if (retry is not null)
+        {
+            return retry;
+        }
+
+        if (ids is not [var slackUser])
+        {
+            return ChatOutboxDecision.Skip("the person is not linked to a Slack user");
+        }
+
+        if (slack.RateLimitWait("conversations.open") is { } wait)
+        {
+            return wait;
+        }
+
+        var open = await slack.Api.CallAsync("conversations.open", cancellationToken, ("users", slackUser));
+        if (!open.Ok || !open.Body.TryGetProperty("channel", out var channel) || !channel.TryGetProperty("id", out var id) || id.GetString() is not { Length: > 0 } dm)
+        {
+            return open.Ok ? ChatOutboxDecision.Fail("Slack opened no direct message channel") : slack.Decide("conversations.open", open, idempotent: true);
+        }
+
+        return await poster.SendOnceAsync(work, dm, [("text", SlackMessages.DirectMessage(message, slack.Settings.PublicUrl))],
+            _ => Task.FromResult<ChatOutboxDecision?>(null), cancellationToken);
     }
 
     /// <summary>A workspace-lane post (the admin's test message): to the announcements channel, skipped without one like every announcement.</summary>

@@ -28,6 +28,13 @@ public partial class FollowUpsPage
     [SupplyParameterFromQuery(Name = "incident")]
     public int? Incident { get; set; }
 
+    /// <summary>"all" opens on everyone's follow-ups (the admins' weekly digest links here); otherwise mine.</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? View { get; set; }
+
+    [SupplyParameterFromQuery(Name = "overdue")]
+    public bool? Overdue { get; set; }
+
     [Inject]
     public required FollowUpQueries Queries { get; init; }
 
@@ -57,6 +64,8 @@ public partial class FollowUpsPage
     {
         _actor = await CurrentUser.GetActorAsync();
         _people = await Directory.GetRespondersAsync();
+        _mine = !string.Equals(View, "all", StringComparison.OrdinalIgnoreCase);
+        _overdueOnly = Overdue == true;
         if (Incident is { } number)
         {
             _mine = false;

@@ -715,6 +715,60 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.ToTable("EventLog", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.FollowUps.Digest.FollowUpDigestSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastSentWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FollowUpDigestSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = "Monday",
+                            Hour = 9,
+                            IsEnabled = true,
+                            TimeZoneId = "UTC",
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -861,7 +915,7 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("IncidentId")
+                    b.Property<int?>("IncidentId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -2166,8 +2220,7 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>

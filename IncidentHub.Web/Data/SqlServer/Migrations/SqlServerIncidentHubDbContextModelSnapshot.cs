@@ -716,6 +716,60 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.ToTable("EventLog", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.FollowUps.Digest.FollowUpDigestSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("LastSentWeek")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FollowUpDigestSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = "Monday",
+                            Hour = 9,
+                            IsEnabled = true,
+                            TimeZoneId = "UTC",
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -862,7 +916,7 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<int>("IncidentId")
+                    b.Property<int?>("IncidentId")
                         .HasColumnType("int");
 
                     b.Property<string>("Kind")
@@ -2169,8 +2223,7 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>

@@ -690,6 +690,60 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("EventLog", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.FollowUps.Digest.FollowUpDigestSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastSentWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FollowUpDigestSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Day = "Monday",
+                            Hour = 9,
+                            IsEnabled = true,
+                            TimeZoneId = "UTC",
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -830,7 +884,7 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("IncidentId")
+                    b.Property<int?>("IncidentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -2097,8 +2151,7 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasOne("IncidentHub.Core.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("IncidentHub.Core.PostIncident.PostIncidentTask", b =>
