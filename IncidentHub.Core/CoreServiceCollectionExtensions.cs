@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PostIncident.PostIncidentNudgeSweeper>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
+        services.AddSingleton<IncidentTypes.IncidentTypeService>();
         services.AddSingleton<StatusPageQueries>();
         services.AddSingleton<BoardQueries>();
 

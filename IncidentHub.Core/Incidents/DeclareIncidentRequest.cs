@@ -10,8 +10,11 @@ public sealed class DeclareIncidentRequest
     [TextLimit(TextLimits.Name, "the name")]
     public string Name { get; set; } = "";
 
-    [Required(ErrorMessage = "Pick a severity.")]
+    /// <summary>Required, unless the type gives a default severity (the service says "Pick a severity." otherwise).</summary>
     public int? SeverityId { get; set; }
+
+    /// <summary>The incident's type; the default type when empty (and none when there are no types).</summary>
+    public int? TypeId { get; set; }
 
     [TextLimit(TextLimits.LongText, "the summary")]
     public string? Summary { get; set; }

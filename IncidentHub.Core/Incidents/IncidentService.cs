@@ -19,7 +19,10 @@ public sealed class IncidentService(IncidentCommandRunner runner)
 
         var incident = await runner.DeclareAsync(actor, async (db, number, now) =>
         {
-            var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == request.SeverityId, cancellationToken)
+            var type = await IncidentTypes.IncidentTypeReads.ForDeclarationAsync(db, request.TypeId, cancellationToken);
+            var severityId = request.SeverityId ?? type?.DefaultSeverityId
+                ?? throw ValidationFailedException.For(nameof(request.SeverityId), "Pick a severity.");
+            var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == severityId, cancellationToken)
                 ?? throw ValidationFailedException.For(nameof(request.SeverityId), "Pick one of the listed severities.");
             var lead = string.IsNullOrEmpty(request.LeadId) || request.LeadId == actor.UserId
                 ? new UserRef(actor.UserId, actor.DisplayName)
@@ -37,7 +40,8 @@ public sealed class IncidentService(IncidentCommandRunner runner)
                 roles.Single(r => r.Kind == IncidentRoleKind.Reporter),
                 actor,
                 now,
-                services);
+                services,
+                type);
         }, cancellationToken);
         return new DeclaredIncident(incident.Id, incident.Number, incident.Reference);
     }
@@ -78,6 +82,24 @@ public sealed class IncidentService(IncidentCommandRunner runner)
             incident.ChangeAffectedServices(actor, expectedIds, services, now);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// The lead (or an admin) changes the incident's type; <paramref name="expectedTypeId"/> is the one they saw.
+    /// Returns the new type's defaults the incident does not follow (not applied: the lead decides).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangeTypeAsync(Actor actor, int incidentId, int? expectedTypeId, int typeId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> differences = [];
+        await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
+        {
+            var type = await db.IncidentTypes.SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
+                ?? throw ValidationFailedException.For("TypeId", "Pick one of the listed types.");
+            var view = await IncidentTypes.IncidentTypeReads.ViewAsync(db, type, cancellationToken);
+            differences = incident.ChangeType(actor, expectedTypeId, type, view, now);
+            return true;
+        }, cancellationToken);
+        return differences;
+    }
 
     internal static async Task<IReadOnlyCollection<StatusPage.StatusComponent>> FindServicesAsync(
         IncidentHubDbContext db,

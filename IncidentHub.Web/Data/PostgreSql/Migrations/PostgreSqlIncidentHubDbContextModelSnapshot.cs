@@ -715,6 +715,64 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.ToTable("EventLog", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChannelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DefaultSeverityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("_expectedRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ExpectedRoleIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultSeverityId");
+
+                    b.ToTable("IncidentTypes", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -791,6 +849,9 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<int?>("TypeId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -810,6 +871,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.HasIndex("SeverityId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TypeId");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -2075,6 +2138,14 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSeverityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("IncidentHub.Core.Severities.Severity", "Severity")
@@ -2082,6 +2153,11 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .HasForeignKey("SeverityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.IncidentTypes.IncidentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
                         {
@@ -2145,6 +2221,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.Navigation("PendingHandover");
 
                     b.Navigation("Severity");
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>

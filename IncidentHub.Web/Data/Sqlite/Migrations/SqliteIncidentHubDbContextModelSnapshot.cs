@@ -690,6 +690,62 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.ToTable("EventLog", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DefaultSeverityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_expectedRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExpectedRoleIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultSeverityId");
+
+                    b.ToTable("IncidentTypes", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -764,6 +820,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TypeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -783,6 +842,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasIndex("SeverityId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TypeId");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -2006,6 +2067,14 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSeverityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("IncidentHub.Core.Severities.Severity", "Severity")
@@ -2013,6 +2082,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasForeignKey("SeverityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.IncidentTypes.IncidentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
                         {
@@ -2076,6 +2150,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("PendingHandover");
 
                     b.Navigation("Severity");
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
