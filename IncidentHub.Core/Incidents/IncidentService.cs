@@ -43,7 +43,7 @@ public sealed class IncidentService(IncidentCommandRunner runner)
                 services,
                 type);
         }, cancellationToken);
-        return new DeclaredIncident(incident.Id, incident.Number, incident.Reference);
+        return new DeclaredIncident(incident.Id, incident.Number, incident.Reference, incident.IsPrivate);
     }
 
     public Task ChangeStatusAsync(Actor actor, int incidentId, IncidentStatus expectedStatus, IncidentStatus newStatus, CancellationToken cancellationToken = default) =>
@@ -131,4 +131,5 @@ public sealed class IncidentService(IncidentCommandRunner runner)
         ?? throw ValidationFailedException.For("SeverityId", "Pick one of the listed severities.");
 }
 
-public sealed record DeclaredIncident(int Id, int Number, string Reference);
+/// <param name="IsPrivate">Whether it is private (asked for, or its type's default).</param>
+public sealed record DeclaredIncident(int Id, int Number, string Reference, bool IsPrivate = false);
