@@ -69,6 +69,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Roles.RoleDefinitionService),
         typeof(IncidentHub.Core.Similar.NotRelatedService),
         typeof(IncidentHub.Core.StatusPage.StatusComponentService),
+        typeof(IncidentHub.Core.IncidentTypes.IncidentTypeService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/post-incident-tasks"] = AdminOnly("/admin/post-incident-tasks"),
         ["/admin/status-services"] = AdminOnly("/admin/status-services"),
         ["/admin/services"] = AdminOnly("/admin/services"),
+        ["/admin/types"] = AdminOnly("/admin/types"),
         ["/admin/slack"] = AdminOnly("/admin/slack"),
         ["/attachments/{token}"] = new("/attachments/not-a-signed-link", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         ["/jobs/{**path}"] = AdminOnly("/jobs"),
