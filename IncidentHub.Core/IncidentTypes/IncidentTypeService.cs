@@ -22,6 +22,25 @@ public sealed class IncidentTypeService(IDbContextFactory<IncidentHubDbContext> 
         return [.. types.Select(t => IncidentTypeView.From(t, severities, roles))];
     }
 
+    /// <summary>
+    /// A declaration that names no severity takes its type's default (the chosen type, else the default type), before
+    /// it is validated, in every door. A declaration with a severity keeps it.
+    /// </summary>
+    public async Task FillDefaultSeverityAsync(Incidents.DeclareIncidentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.SeverityId is not null)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var type = request.TypeId is { } id
+            ? await db.IncidentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && !t.IsArchived, cancellationToken)
+            : await db.IncidentTypes.AsNoTracking().Where(t => t.IsDefault && !t.IsArchived).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+        request.SeverityId = type?.DefaultSeverityId;
+    }
+
     public async Task<int> SaveAsync(Actor actor, IncidentTypeForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

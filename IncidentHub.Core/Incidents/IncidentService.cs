@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentHub.Core.Incidents;
 
 /// <summary>Declaring incidents and changing their status, severity, details and key times.</summary>
-public sealed class IncidentService(IncidentCommandRunner runner)
+public sealed class IncidentService(IncidentCommandRunner runner, IncidentTypes.IncidentTypeService types)
 {
     public async Task<DeclaredIncident> DeclareAsync(Actor actor, DeclareIncidentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         actor.EnsureCanDeclare();
+        await types.FillDefaultSeverityAsync(request, cancellationToken);
         RequestValidator.Validate(request);
 
         var incident = await runner.DeclareAsync(actor, async (db, number, now) =>

@@ -115,6 +115,7 @@ public sealed partial class SlackDeclareModal(
 
         try
         {
+            await typeList.FillDefaultSeverityAsync(request, cancellationToken);
             RequestValidator.Validate(request);
         }
         catch (ValidationFailedException ex)
