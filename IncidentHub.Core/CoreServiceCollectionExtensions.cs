@@ -71,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUps.Digest.FollowUpDigestSweeper>();
         services.AddSingleton<PublicationQueries>();
         services.AddSingleton<StatusComponentService>();
+        services.AddSingleton<IncidentTypes.IncidentTypeService>();
         services.AddSingleton<StatusPageQueries>();
         services.AddSingleton<BoardQueries>();
 

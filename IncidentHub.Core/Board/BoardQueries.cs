@@ -42,6 +42,7 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                 i.LeadName,
                 DueAt = i.Reminder.DueAt,
                 Private = i.Visibility == IncidentVisibility.Private,
+                TypeName = i.Type == null ? null : i.Type.Name,
             })
             .ToListAsync(cancellationToken);
         var ids = items.Select(i => i.Id).ToList();
@@ -90,6 +91,7 @@ public sealed class BoardQueries(IDbContextFactory<IncidentHubDbContext> dbFacto
                     Contact = contact,
                     Standing = standing,
                     Services = services.Of(i.Id),
+                    TypeName = i.TypeName,
                 };
             })
             .ToList();
@@ -129,6 +131,9 @@ public sealed record BoardItem(
 
     /// <summary>The services it affects, in the admins' order.</summary>
     public IReadOnlyList<AffectedServiceView> Services { get; init; } = [];
+
+    /// <summary>Its type's name (null when it has none).</summary>
+    public string? TypeName { get; init; }
 }
 
 /// <summary>A person support can ask, and why them: "Sam Carter", "communications lead".</summary>

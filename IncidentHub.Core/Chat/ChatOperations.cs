@@ -14,7 +14,8 @@ public static class ChatOperations
 }
 
 /// <summary>Make the channel for incident <see cref="Number"/>, private when the incident is.</summary>
-public sealed record CreateChannelOperation(int Number, string IncidentName, bool IsPrivate);
+/// <param name="Prefix">What the channel's name starts with instead of "inc" (the incident type's prefix; null or "" for "inc").</param>
+public sealed record CreateChannelOperation(int Number, string IncidentName, bool IsPrivate, string? Prefix = null);
 
 public sealed record SetTopicOperation(string Topic);
 

@@ -38,6 +38,8 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
 
     public DbSet<RoleDefinition> RoleDefinitions => Set<RoleDefinition>();
 
+    public DbSet<IncidentTypes.IncidentType> IncidentTypes => Set<IncidentTypes.IncidentType>();
+
     public DbSet<Severity> Severities => Set<Severity>();
 
     public DbSet<UpdateReminder> UpdateReminders => Set<UpdateReminder>();

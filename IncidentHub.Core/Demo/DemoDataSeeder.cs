@@ -82,7 +82,7 @@ public sealed class DemoDataSeeder(
         var runner = new IncidentCommandRunner(dbFactory, clock, pipeline, loggerFactory.CreateLogger<IncidentCommandRunner>());
         var script = new Script(
             clock,
-            new IncidentService(runner),
+            new IncidentService(runner, new IncidentTypes.IncidentTypeService(dbFactory)),
             new UpdateService(runner),
             new RoleAssignmentService(runner),
             new TimelineService(runner),

@@ -22,6 +22,12 @@ public sealed record IncidentDeclared(
 {
     /// <summary>The services it affects from the start (none in events written before services existed).</summary>
     public IReadOnlyList<ServiceRef> Services { get; init; } = [];
+
+    /// <summary>Its type (null when declared without one, as before there were types).</summary>
+    public IncidentTypes.IncidentTypeRef? Type { get; init; }
+
+    /// <summary>What its chat channel's name starts with instead of "inc" (the type's prefix; "" for "inc").</summary>
+    public string ChannelPrefix { get; init; } = "";
 }
 
 /// <param name="PartOfUpdate">The status moved with an update (whose <see cref="UpdatePosted"/> comes first).</param>
@@ -41,3 +47,10 @@ public sealed record KeyTimeCorrected(IncidentTimestamp Which, DateTimeOffset? B
 
 [EventKind("incident.visibility_changed")]
 public sealed record VisibilityChanged(IncidentVisibility From, IncidentVisibility To) : IncidentEvent;
+
+/// <summary>
+/// The lead changed the incident's type (<see cref="From"/> null when it had none). <see cref="Differences"/> names
+/// the new type's defaults the incident does not follow: they were not applied, the lead was told.
+/// </summary>
+[EventKind("incident.type_changed")]
+public sealed record IncidentTypeChanged(IncidentTypes.IncidentTypeRef? From, IncidentTypes.IncidentTypeRef To, IReadOnlyList<string> Differences) : IncidentEvent;

@@ -10,8 +10,12 @@ public sealed class DeclareIncidentRequest
     [TextLimit(TextLimits.Name, "the name")]
     public string Name { get; set; } = "";
 
+    /// <summary>Required; left empty, the type's default severity fills it first (<c>IncidentTypeService.FillDefaultSeverityAsync</c>).</summary>
     [Required(ErrorMessage = "Pick a severity.")]
     public int? SeverityId { get; set; }
+
+    /// <summary>The incident's type; the default type when empty (and none when there are no types).</summary>
+    public int? TypeId { get; set; }
 
     [TextLimit(TextLimits.LongText, "the summary")]
     public string? Summary { get; set; }

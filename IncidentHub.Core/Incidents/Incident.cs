@@ -123,7 +123,8 @@ public sealed partial class Incident
         RoleDefinition reporterRole,
         Actor declarer,
         DateTimeOffset now,
-        IReadOnlyCollection<StatusPage.StatusComponent>? services = null)
+        IReadOnlyCollection<StatusPage.StatusComponent>? services = null,
+        IncidentTypes.IncidentType? type = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
@@ -163,10 +164,20 @@ public sealed partial class Incident
             incident._affectedServices.Add(new AffectedServices.AffectedService(service, now));
         }
 
-        var facts = new List<string> { $"Severity {severity.Name}", "Triage" };
-        if (request.IsPrivate)
+        if (type is { IsArchived: true })
         {
-            facts.Add("Private");
+            throw ValidationFailedException.For(nameof(request.TypeId), $"{type.Name} has been archived by an admin: pick one of the listed types.");
+        }
+
+        var facts = new List<string> { $"Severity {severity.Name}", "Triage" };
+        if (type is not null)
+        {
+            incident.ApplyTypeAtDeclaration(type, facts);
+        }
+
+        if (incident.IsPrivate)
+        {
+            facts.Add(request.IsPrivate || type is null ? "Private" : $"Private ({type.Name} default)");
         }
 
         if (incident._affectedServices.Count > 0)
@@ -188,6 +199,8 @@ public sealed partial class Incident
         {
             // None: the shared empty list, so a declaration without services equals one written before services existed.
             Services = incident._affectedServices.Count == 0 ? [] : [.. incident._affectedServices.Select(a => new ServiceRef(a.ServiceId, a.Service.Name))],
+            Type = type is null ? null : new IncidentTypes.IncidentTypeRef(type.Id, type.Name),
+            ChannelPrefix = type?.ChannelPrefix ?? "",
         });
         return incident;
     }

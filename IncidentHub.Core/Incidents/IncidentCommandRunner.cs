@@ -137,6 +137,7 @@ public sealed partial class IncidentCommandRunner(
             .Include(i => i.StatusPeriods.Where(p => p.EndedAt == null))
             .Include(i => i.AffectedServices)
             .ThenInclude(a => a.Service)
+            .Include(i => i.Type)
             .AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken)
         ?? throw new NotFoundException(IncidentAccessRules.NotFoundMessage);

@@ -14,6 +14,9 @@ public sealed record DashboardFilter
 
     /// <summary>Only incidents affecting at least one of these services.</summary>
     public IReadOnlyCollection<int> ServiceIds { get; init; } = [];
+
+    /// <summary>Only incidents of one of these types.</summary>
+    public IReadOnlyCollection<int> TypeIds { get; init; } = [];
 }
 
 /// <summary>The incidents page: text search, filters and paging.</summary>
@@ -42,6 +45,9 @@ public sealed record IncidentSearch
 
     /// <summary>Only incidents affecting at least one of these services.</summary>
     public IReadOnlyCollection<int> ServiceIds { get; init; } = [];
+
+    /// <summary>Only incidents of one of these types.</summary>
+    public IReadOnlyCollection<int> TypeIds { get; init; } = [];
 
     /// <summary>1-based.</summary>
     public int Page { get; init; } = 1;

@@ -89,6 +89,9 @@ public sealed class IncidentPermissions
 
     public bool ChangeRoles => Respond && !IsFinal;
 
+    /// <summary>Change the incident's type: the lead (or an admin), while it is open.</summary>
+    public bool ChangeType => LeadOrAdmin && !IsFinal;
+
     /// <summary>Actions and follow-ups outlive the incident: they stay editable once it is closed, not once declined.</summary>
     public bool ChangeActions => Respond && Status != IncidentStatus.Declined;
 
@@ -197,6 +200,12 @@ public sealed class IncidentPermissions
     public void EnsureEditDetails() => EnsureWhileOpen(EditDetails, "edit the details");
 
     public void EnsureChangeServices() => EnsureWhileOpen(ChangeServices, "change the affected services");
+
+    public void EnsureChangeType()
+    {
+        EnsureLeadOrAdmin("change the type");
+        EnsureWhileOpen(ChangeType, "change the type");
+    }
 
     public void EnsureChangeRoles() => EnsureWhileOpen(ChangeRoles, "change roles");
 

@@ -57,6 +57,12 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => db.AffectedServices.Any(a => a.IncidentId == i.Id && serviceIds.Contains(a.ServiceId)));
         }
 
+        if (filter.TypeIds.Count > 0)
+        {
+            var typeIds = filter.TypeIds.ToList();
+            query = query.Where(i => i.TypeId != null && typeIds.Contains(i.TypeId.Value));
+        }
+
         var items = await query
             .OrderByDescending(i => i.Severity.Rank)
             .ThenByDescending(i => i.DeclaredAt)
@@ -147,6 +153,13 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             query = query.Where(i => db.AffectedServices.Any(a => a.IncidentId == i.Id && serviceIds.Contains(a.ServiceId)));
         }
 
+        if (search.TypeIds.Count > 0)
+        {
+            // An index seek on Incidents (TypeId).
+            var typeIds = search.TypeIds.ToList();
+            query = query.Where(i => i.TypeId != null && typeIds.Contains(i.TypeId.Value));
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(i => i.DeclaredAt)
@@ -201,6 +214,9 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
             .Select(a => new ActionView(a.Id, a.Title, a.OwnerId, a.OwnerName, a.Status, a.CreatedAt, a.CompletedAt, a.Kind, a.DueAt, a.Priority, a.NotDoingReason, a.TrackerUrl))
             .ToList();
         var services = await AffectedServiceReads.ForIncidentsAsync(db, [incident.Id], cancellationToken);
+        var type = incident.TypeId is { } typeId && await db.IncidentTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken) is { } t
+            ? await IncidentTypes.IncidentTypeReads.ViewAsync(db, t, cancellationToken)
+            : null;
         var s = incident.Severity;
         return new IncidentDetail(
             incident.Id, incident.Number, incident.Name, incident.Summary, incident.CustomerImpact, incident.Status,
@@ -216,6 +232,12 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
         {
             Can = viewer is null ? IncidentPermissions.None : incident.PermissionsFor(viewer),
             Services = services.Of(incident.Id),
+            Type = type,
+            TypeDifferences = type is null
+                ? []
+                : IncidentTypes.IncidentTypeRules.Differences(
+                    type, incident.IsPrivate, incident.SeverityId, incident.Severity.Name, incident.Reminder.CadenceMinutes,
+                    incident.RoleAssignments.Select(r => r.RoleDefinitionId).ToHashSet()),
         };
     }
 
@@ -285,7 +307,10 @@ public sealed class IncidentQueries(IDbContextFactory<IncidentHubDbContext> dbFa
 
     private static readonly System.Linq.Expressions.Expression<Func<Incident, IncidentListItem>> ToListItem = i => new IncidentListItem(
         i.Id, i.Number, i.Name, i.Status, i.SeverityId, i.Severity.Name, i.Severity.Rank, i.LeadId, i.LeadName, i.DeclaredAt, i.LastUpdateAt,
-        i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt, i.Visibility == IncidentVisibility.Private);
+        i.ResolvedAt ?? i.DeclinedAt, i.Reminder.DueAt, i.Visibility == IncidentVisibility.Private)
+    {
+        Type = i.TypeId == null ? null : new IncidentTypes.IncidentTypeRef(i.Type!.Id, i.Type.Name),
+    };
 
     internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal)

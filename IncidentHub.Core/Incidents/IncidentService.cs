@@ -8,18 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentHub.Core.Incidents;
 
 /// <summary>Declaring incidents and changing their status, severity, details and key times.</summary>
-public sealed class IncidentService(IncidentCommandRunner runner)
+public sealed class IncidentService(IncidentCommandRunner runner, IncidentTypes.IncidentTypeService types)
 {
     public async Task<DeclaredIncident> DeclareAsync(Actor actor, DeclareIncidentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         actor.EnsureCanDeclare();
+        await types.FillDefaultSeverityAsync(request, cancellationToken);
         RequestValidator.Validate(request);
 
         var incident = await runner.DeclareAsync(actor, async (db, number, now) =>
         {
-            var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == request.SeverityId, cancellationToken)
+            var type = await IncidentTypes.IncidentTypeReads.ForDeclarationAsync(db, request.TypeId, cancellationToken);
+            var severityId = request.SeverityId ?? type?.DefaultSeverityId
+                ?? throw ValidationFailedException.For(nameof(request.SeverityId), "Pick a severity.");
+            var severity = await db.Severities.SingleOrDefaultAsync(s => s.Id == severityId, cancellationToken)
                 ?? throw ValidationFailedException.For(nameof(request.SeverityId), "Pick one of the listed severities.");
             var lead = string.IsNullOrEmpty(request.LeadId) || request.LeadId == actor.UserId
                 ? new UserRef(actor.UserId, actor.DisplayName)
@@ -37,9 +41,10 @@ public sealed class IncidentService(IncidentCommandRunner runner)
                 roles.Single(r => r.Kind == IncidentRoleKind.Reporter),
                 actor,
                 now,
-                services);
+                services,
+                type);
         }, cancellationToken);
-        return new DeclaredIncident(incident.Id, incident.Number, incident.Reference);
+        return new DeclaredIncident(incident.Id, incident.Number, incident.Reference, incident.IsPrivate);
     }
 
     public Task ChangeStatusAsync(Actor actor, int incidentId, IncidentStatus expectedStatus, IncidentStatus newStatus, CancellationToken cancellationToken = default) =>
@@ -79,6 +84,24 @@ public sealed class IncidentService(IncidentCommandRunner runner)
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// The lead (or an admin) changes the incident's type; <paramref name="expectedTypeId"/> is the one they saw.
+    /// Returns the new type's defaults the incident does not follow (not applied: the lead decides).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangeTypeAsync(Actor actor, int incidentId, int? expectedTypeId, int typeId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> differences = [];
+        await runner.RunAsync(actor, incidentId, async (db, incident, now) =>
+        {
+            var type = await db.IncidentTypes.SingleOrDefaultAsync(t => t.Id == typeId, cancellationToken)
+                ?? throw ValidationFailedException.For("TypeId", "Pick one of the listed types.");
+            var view = await IncidentTypes.IncidentTypeReads.ViewAsync(db, type, cancellationToken);
+            differences = incident.ChangeType(actor, expectedTypeId, type, view, now);
+            return true;
+        }, cancellationToken);
+        return differences;
+    }
+
     internal static async Task<IReadOnlyCollection<StatusPage.StatusComponent>> FindServicesAsync(
         IncidentHubDbContext db,
         IReadOnlyCollection<int>? serviceIds,
@@ -109,4 +132,5 @@ public sealed class IncidentService(IncidentCommandRunner runner)
         ?? throw ValidationFailedException.For("SeverityId", "Pick one of the listed severities.");
 }
 
-public sealed record DeclaredIncident(int Id, int Number, string Reference);
+/// <param name="IsPrivate">Whether it is private (asked for, or its type's default).</param>
+public sealed record DeclaredIncident(int Id, int Number, string Reference, bool IsPrivate = false);

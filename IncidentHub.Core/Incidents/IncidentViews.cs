@@ -29,6 +29,9 @@ public sealed record IncidentListItem(
 
     /// <summary>The services it affects, in the admins' order.</summary>
     public IReadOnlyList<AffectedServices.AffectedServiceView> Services { get; init; } = [];
+
+    /// <summary>Its type (null when it has none).</summary>
+    public IncidentTypes.IncidentTypeRef? Type { get; init; }
 }
 
 public sealed record SeverityView(int Id, string Name, int Rank, string Guidance, bool IsArchived, int UpdateCadenceMinutes = Reminders.UpdateCadence.DefaultMinutes, Guid Version = default);
@@ -82,6 +85,12 @@ public sealed record IncidentDetail(
 
     /// <summary>The services it affects, in the admins' order.</summary>
     public IReadOnlyList<AffectedServices.AffectedServiceView> Services { get; init; } = [];
+
+    /// <summary>Its type with the type's defaults (null when it has none).</summary>
+    public IncidentTypes.IncidentTypeView? Type { get; init; }
+
+    /// <summary>The type's defaults this incident does not follow, in words (for the lead to decide on).</summary>
+    public IReadOnlyList<string> TypeDifferences { get; init; } = [];
 
     public DateTimeOffset? Get(IncidentTimestamp which) => IncidentTimestamps.Pick(which, ImpactStartedAt, DetectedAt, MitigatedAt, ResolvedAt);
 

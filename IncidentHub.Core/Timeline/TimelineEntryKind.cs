@@ -26,6 +26,7 @@ public enum TimelineEntryKind
     LeadHandoverWithdrawn,
     NotRelated,
     ServicesChanged,
+    TypeChanged,
 }
 
 /// <summary>Where an entry came from.</summary>

@@ -70,6 +70,7 @@ public sealed class ComponentHarness : IAsyncDisposable
         typeof(IncidentHub.Core.Similar.NotRelatedService),
         typeof(IncidentHub.Core.StatusPage.StatusComponentService),
         typeof(IncidentHub.Core.FollowUps.Digest.FollowUpDigestService),
+        typeof(IncidentHub.Core.IncidentTypes.IncidentTypeService),
     ];
 
     public static ComponentHarness Create(TestDatabase database) => new(new ServiceHarness(database));

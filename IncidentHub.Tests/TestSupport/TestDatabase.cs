@@ -117,6 +117,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.RoleAssignments.ExecuteDeleteAsync();
         await db.StatusPeriods.ExecuteDeleteAsync();
         await db.Incidents.ExecuteDeleteAsync();
+        await db.IncidentTypes.ExecuteDeleteAsync();
         // Post-incident tasks go with their incidents; their definitions point at roles and severities.
         await db.PostIncidentTaskDefinitions.ExecuteDeleteAsync();
         await db.Severities.ExecuteDeleteAsync();

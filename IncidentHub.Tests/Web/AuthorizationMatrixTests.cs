@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/follow-up-digest"] = AdminOnly("/admin/follow-up-digest"),
         ["/admin/status-services"] = AdminOnly("/admin/status-services"),
         ["/admin/services"] = AdminOnly("/admin/services"),
+        ["/admin/types"] = AdminOnly("/admin/types"),
         ["/admin/slack"] = AdminOnly("/admin/slack"),
         ["/attachments/{token}"] = new("/attachments/not-a-signed-link", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         ["/jobs/{**path}"] = AdminOnly("/jobs"),

@@ -44,6 +44,7 @@ public sealed partial class SlackDeclareModal(
     IncidentQueries queries,
     IncidentService incidents,
     StatusComponentService serviceList,
+    IncidentHub.Core.IncidentTypes.IncidentTypeService typeList,
     ChatInboxService inbox,
     ILogger<SlackDeclareModal> logger)
 {
@@ -62,11 +63,12 @@ public sealed partial class SlackDeclareModal(
 
         var severities = await queries.GetSeveritiesAsync(cancellationToken: cancellationToken);
         var services = await serviceList.GetAllAsync(cancellationToken: cancellationToken);
+        var types = await typeList.GetAllAsync(cancellationToken: cancellationToken);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(OpenBudget);
         try
         {
-            var call = await api.CallAsync("views.open", budget.Token, ("trigger_id", triggerId), ("view", View(severities, services, initialName)));
+            var call = await api.CallAsync("views.open", budget.Token, ("trigger_id", triggerId), ("view", View(severities, services, initialName, types)));
             return call.Ok ? null : $"Slack did not open the declare form ({call.Describe()}). Try again, or declare in IncidentHub.";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -88,10 +90,12 @@ public sealed partial class SlackDeclareModal(
 
         var values = view.TryGetProperty("state", out var state) && state.TryGetProperty("values", out var v) ? v : default;
         var severityValue = Selected(values, "severity");
+        var typeValue = Selected(values, "type");
         var request = new DeclareIncidentRequest
         {
             Name = Text(values, "name")?.Trim() ?? "",
             SeverityId = int.TryParse(severityValue, NumberStyles.None, CultureInfo.InvariantCulture, out var severityId) ? severityId : null,
+            TypeId = int.TryParse(typeValue, NumberStyles.None, CultureInfo.InvariantCulture, out var typeId) ? typeId : null,
             Summary = Text(values, "summary"),
             CustomerImpact = Text(values, "impact"),
             IsPrivate = Checked(values, "private", "private"),
@@ -111,6 +115,7 @@ public sealed partial class SlackDeclareModal(
 
         try
         {
+            await typeList.FillDefaultSeverityAsync(request, cancellationToken);
             RequestValidator.Validate(request);
         }
         catch (ValidationFailedException ex)
@@ -128,7 +133,7 @@ public sealed partial class SlackDeclareModal(
         try
         {
             var declared = await incidents.DeclareAsync(actor, request, cancellationToken);
-            return new SlackViewResponse(UpdateView: Declared(declared, request.Name, request.IsPrivate));
+            return new SlackViewResponse(UpdateView: Declared(declared, request.Name, declared.IsPrivate));
         }
         catch (DomainException ex)
         {
@@ -144,8 +149,13 @@ public sealed partial class SlackDeclareModal(
         }
     }
 
-    internal static string View(IReadOnlyList<SeverityView> severities, IReadOnlyList<ComponentView> services, string? initialName)
+    internal static string View(
+        IReadOnlyList<SeverityView> severities,
+        IReadOnlyList<ComponentView> services,
+        string? initialName,
+        IReadOnlyList<IncidentHub.Core.IncidentTypes.IncidentTypeView>? types = null)
     {
+        types ??= [];
         // Slack shows the limit as a hint and refuses more with its own message; the command refuses a longer name first.
         var name = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = "value", ["max_length"] = TextLimits.Name };
         if (!string.IsNullOrWhiteSpace(initialName) && initialName.Trim().Length <= TextLimits.Name)
@@ -174,14 +184,21 @@ public sealed partial class SlackDeclareModal(
         var blocks = new JsonArray
         {
             Input("name", "What is broken?", name, hint: TextLimits.Describe(TextLimits.Name)),
-            Input("severity", "Severity", new JsonObject
-            {
-                ["type"] = "static_select",
-                ["action_id"] = "value",
-                ["placeholder"] = Plain("How bad is it?"),
-                ["options"] = options,
-            }),
         };
+        if (types.Count > 0)
+        {
+            blocks.Add(TypeInput(types));
+        }
+
+        // With types that give a severity, leaving it empty takes the type's (Core applies it, or says "Pick a severity.").
+        var severityFromType = types.Any(t => t.DefaultSeverityId is not null);
+        blocks.Add(Input("severity", "Severity", new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = "value",
+            ["placeholder"] = Plain("How bad is it?"),
+            ["options"] = options,
+        }, optional: severityFromType, hint: severityFromType ? "Leave it empty to take the type's default severity." : null));
         if (guidance.Length > 0)
         {
             blocks.Add(new JsonObject
@@ -249,6 +266,39 @@ public sealed partial class SlackDeclareModal(
         }.ToJsonString();
     }
 
+    /// <summary>The type picker: each type with its description and defaults, the default type chosen.</summary>
+    private static JsonObject TypeInput(IReadOnlyList<IncidentHub.Core.IncidentTypes.IncidentTypeView> types)
+    {
+        var typeOptions = new JsonArray();
+        JsonObject? initial = null;
+        foreach (var type in types.Take(100))
+        {
+            var option = new JsonObject { ["text"] = Plain(Clip(type.Name, 75)), ["value"] = type.Id.ToString(CultureInfo.InvariantCulture) };
+            var description = string.IsNullOrWhiteSpace(type.Description) ? type.DescribeDefaults() : type.Description;
+            option["description"] = Plain(Clip(description, 75));
+            typeOptions.Add(option);
+            if (type.IsDefault)
+            {
+                initial = option.DeepClone().AsObject();
+            }
+        }
+
+        var element = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = "value",
+            ["placeholder"] = Plain("What kind of incident?"),
+            ["options"] = typeOptions,
+        };
+        if (initial is not null)
+        {
+            element["initial_option"] = initial;
+        }
+
+        var defaults = string.Join("\n", types.Take(10).Select(t => $"{t.Name}: {t.DescribeDefaults()}"));
+        return Input("type", "Type", element, optional: true, hint: Clip("Empty takes the default type. " + defaults, 2_000));
+    }
+
     private static string Declared(DeclaredIncident declared, string name, bool isPrivate) => new JsonObject
     {
         ["type"] = "modal",
@@ -286,6 +336,7 @@ public sealed partial class SlackDeclareModal(
     {
         nameof(DeclareIncidentRequest.ServiceIds) => "services",
         nameof(DeclareIncidentRequest.SeverityId) => "severity",
+        nameof(DeclareIncidentRequest.TypeId) => "type",
         nameof(DeclareIncidentRequest.Summary) => "summary",
         nameof(DeclareIncidentRequest.CustomerImpact) => "impact",
         _ => "name",

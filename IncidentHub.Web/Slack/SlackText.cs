@@ -83,12 +83,12 @@ public static partial class SlackText
     public static string WithoutMentions(string text) => UserMention().Replace(text, "").Trim();
 
     /// <summary>
-    /// The channel for an incident: <c>inc-&lt;n&gt;-&lt;slug&gt;</c>, lower case letters, digits and hyphens, at
-    /// most 80 characters.
+    /// The channel for an incident: <c>inc-&lt;n&gt;-&lt;slug&gt;</c> (or the type's prefix instead of <c>inc</c>),
+    /// lower case letters, digits and hyphens, at most 80 characters.
     /// </summary>
-    public static string ChannelName(int number, string incidentName, string? suffix = null)
+    public static string ChannelName(int number, string incidentName, string? suffix = null, string? typePrefix = null)
     {
-        var prefix = $"inc-{number.ToString(CultureInfo.InvariantCulture)}";
+        var prefix = $"{(string.IsNullOrEmpty(typePrefix) ? "inc" : typePrefix)}-{number.ToString(CultureInfo.InvariantCulture)}";
         var slug = new StringBuilder();
         foreach (var c in (incidentName ?? "").Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {

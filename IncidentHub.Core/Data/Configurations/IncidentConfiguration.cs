@@ -56,6 +56,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 
         builder.HasOne(i => i.Severity).WithMany().HasForeignKey(i => i.SeverityId).OnDelete(DeleteBehavior.Restrict);
 
+        // Indexed: the incidents list filters by type.
+        builder.HasOne(i => i.Type).WithMany().HasForeignKey(i => i.TypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.TypeId);
+
         builder.HasOne(i => i.Reminder).WithOne().HasForeignKey<IncidentHub.Core.Reminders.UpdateReminder>(r => r.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Reminder).IsRequired();
 

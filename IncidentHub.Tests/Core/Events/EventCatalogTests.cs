@@ -19,7 +19,11 @@ public sealed class EventCatalogTests
         new IncidentDeclared("Checkout failing", "Summary", "Impact", 2, "Major", IncidentStatus.Triage, IncidentVisibility.Standard, "u1", "Riley", "u2", true)
         {
             Services = [new ServiceRef(4, "Ledger")],
+            Type = new IncidentHub.Core.IncidentTypes.IncidentTypeRef(3, "Security"),
+            ChannelPrefix = "sec",
         },
+        new IncidentTypeChanged(new IncidentHub.Core.IncidentTypes.IncidentTypeRef(1, "Platform"), new IncidentHub.Core.IncidentTypes.IncidentTypeRef(3, "Security"),
+            ["Security incidents are private, this one is visible to everyone signed in"]),
         new AffectedServicesChanged([new ServiceRef(4, "Ledger")], [new ServiceRef(2, "API")], [new ServiceRef(4, "Ledger"), new ServiceRef(5, "Payments")]),
         new StatusChanged(IncidentStatus.Triage, IncidentStatus.Investigating),
         new SeverityChanged(2, "Major", 3, "Critical", PartOfUpdate: true),

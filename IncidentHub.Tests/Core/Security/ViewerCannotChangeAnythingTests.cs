@@ -113,6 +113,14 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.StatusComponents.SetArchivedAsync(v, 1, true, Ct),
         [$"{nameof(StatusComponentService)}.{nameof(StatusComponentService.MoveAsync)}"] = (h, v, f) =>
             h.StatusComponents.MoveAsync(v, 1, 1, Ct),
+        [$"{nameof(IncidentService)}.{nameof(IncidentService.ChangeTypeAsync)}"] = (h, v, f) =>
+            h.Incidents.ChangeTypeAsync(v, f.Incident.Id, null, 1, Ct),
+        [$"{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService)}.{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService.SaveAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.IncidentTypes.IncidentTypeService>().SaveAsync(v, new IncidentHub.Core.IncidentTypes.IncidentTypeForm { Name = "Security" }, Ct),
+        [$"{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService)}.{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService.MakeDefaultAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.IncidentTypes.IncidentTypeService>().MakeDefaultAsync(v, 1, Ct),
+        [$"{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService)}.{nameof(IncidentHub.Core.IncidentTypes.IncidentTypeService.SetArchivedAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.IncidentTypes.IncidentTypeService>().SetArchivedAsync(v, 1, true, Ct),
         [$"{nameof(ReviewService)}.{nameof(ReviewService.StartAsync)}"] = (h, v, f) => h.Get<ReviewService>().StartAsync(v, f.Incident.Id, Ct),
         [$"{nameof(ReviewService)}.{nameof(ReviewService.SaveSectionAsync)}"] = (h, v, f) =>
             h.Get<ReviewService>().SaveSectionAsync(v, f.Incident.Id, new SaveReviewSectionRequest { SectionId = 1, Body = "Mine" }, Ct),

@@ -22,7 +22,7 @@ public sealed partial class SlackChannelCalls(SlackOutboxCalls slack, ChatChanne
         var operation = ChatOperations.Deserialize<CreateChannelOperation>(work.Payload);
         foreach (var suffix in new[] { null, "-2", "-3", "-4", "-5" })
         {
-            var name = SlackText.ChannelName(operation.Number, operation.IncidentName, suffix);
+            var name = SlackText.ChannelName(operation.Number, operation.IncidentName, suffix, operation.Prefix);
             var call = await slack.Api.CallAsync("conversations.create", cancellationToken, ("name", name), ("is_private", operation.IsPrivate ? "true" : "false"));
             string? channelId = null;
             if (call.Ok && call.Body.TryGetProperty("channel", out var created))

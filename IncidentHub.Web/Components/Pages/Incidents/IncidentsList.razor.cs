@@ -17,6 +17,7 @@ public partial class IncidentsList
     private MudTable<IncidentListItem>? _table;
     private IReadOnlyList<SeverityView> _severities = [];
     private IReadOnlyList<IncidentHub.Core.StatusPage.ComponentView> _services = [];
+    private IReadOnlyList<IncidentHub.Core.IncidentTypes.IncidentTypeView> _types = [];
     private IncidentsListQuery _query = new();
     private string? _ledByName;
 
@@ -31,6 +32,9 @@ public partial class IncidentsList
 
     [Inject]
     public required IncidentHub.Core.StatusPage.StatusComponentService ServiceList { get; init; }
+
+    [Inject]
+    public required IncidentHub.Core.IncidentTypes.IncidentTypeService TypeList { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -59,6 +63,9 @@ public partial class IncidentsList
     [SupplyParameterFromQuery(Name = "service")]
     public int[]? Service { get; set; }
 
+    [SupplyParameterFromQuery(Name = "type")]
+    public int[]? Type { get; set; }
+
     [SupplyParameterFromQuery(Name = "led")]
     public string? Led { get; set; }
 
@@ -79,12 +86,13 @@ public partial class IncidentsList
     {
         _severities = await Queries.GetSeveritiesAsync(includeArchived: true);
         _services = await ServiceList.GetAllAsync(includeArchived: true);
+        _types = await TypeList.GetAllAsync(includeArchived: true);
         Watch(incidentId: null);
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        var query = IncidentsListQuery.Parse(Q, Status, Severity, From, To, Visibility, Led, Service);
+        var query = IncidentsListQuery.Parse(Q, Status, Severity, From, To, Visibility, Led, Service, Type);
         if (query == _query)
         {
             return;
@@ -116,6 +124,7 @@ public partial class IncidentsList
             IsPrivate = _query.IsPrivate,
             LedById = _query.LedById,
             ServiceIds = _query.ServiceIds,
+            TypeIds = _query.TypeIds,
             Page = state.Page + 1,
             PageSize = state.PageSize,
         }, cancellationToken);
@@ -143,6 +152,10 @@ public partial class IncidentsList
     private void OnSeveritiesChanged(IReadOnlyCollection<int>? ids) => Show(_query with { SeverityIds = [.. ids ?? []] });
 
     private void OnServicesChanged(IEnumerable<int>? ids) => Show(_query with { ServiceIds = [.. ids ?? []] });
+
+    private void OnTypesChanged(IEnumerable<int>? ids) => Show(_query with { TypeIds = [.. ids ?? []] });
+
+    private string TypeName(int id) => _types.FirstOrDefault(t => t.Id == id)?.Name ?? "";
 
     private string ServiceName(int id) => _services.FirstOrDefault(s => s.Id == id)?.Name ?? "";
 

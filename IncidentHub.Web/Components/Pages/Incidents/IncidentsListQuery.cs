@@ -31,8 +31,12 @@ public sealed record IncidentsListQuery
     /// <summary>Only incidents affecting one of these services.</summary>
     public IReadOnlyList<int> ServiceIds { get; init; } = [];
 
-    public static IncidentsListQuery Parse(string? q, string[]? status, int[]? severity, string? from, string? to, string? visibility, string? led, int[]? service = null) => new()
+    /// <summary>Only incidents of one of these types.</summary>
+    public IReadOnlyList<int> TypeIds { get; init; } = [];
+
+    public static IncidentsListQuery Parse(string? q, string[]? status, int[]? severity, string? from, string? to, string? visibility, string? led, int[]? service = null, int[]? type = null) => new()
     {
+        TypeIds = [.. (type ?? []).Where(id => id > 0).Distinct()],
         ServiceIds = [.. (service ?? []).Where(id => id > 0).Distinct()],
         Text = string.IsNullOrWhiteSpace(q) ? null : q,
         Statuses = [.. (status ?? []).Select(s => Enum.TryParse<IncidentStatus>(s, ignoreCase: true, out var v) ? v : (IncidentStatus?)null).OfType<IncidentStatus>().Distinct()],
@@ -79,6 +83,7 @@ public sealed record IncidentsListQuery
         }
 
         query.AddRange(ServiceIds.Select(id => new KeyValuePair<string, string?>("service", id.ToString(CultureInfo.InvariantCulture))));
+        query.AddRange(TypeIds.Select(id => new KeyValuePair<string, string?>("type", id.ToString(CultureInfo.InvariantCulture))));
 
         return QueryHelpers.AddQueryString("/incidents", query);
     }
