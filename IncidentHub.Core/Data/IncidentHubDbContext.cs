@@ -100,6 +100,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     /// <summary>Pairs of incidents someone said are not related: never suggested as similar to each other.</summary>
     public DbSet<Similar.NotRelatedMark> NotRelatedMarks => Set<Similar.NotRelatedMark>();
 
+    /// <summary>The account audit: single sign-on creating, linking or changing accounts, password sign-in turned off or on.</summary>
+    public DbSet<Users.SingleSignOn.AccountEvent> AccountEvents => Set<Users.SingleSignOn.AccountEvent>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
