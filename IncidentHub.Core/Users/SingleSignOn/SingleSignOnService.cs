@@ -265,7 +265,6 @@ public sealed partial class SingleSignOnService(
 
     private async Task AuditAsync(IncidentHubDbContext db, string? userId, AccountEventKind kind, string text)
     {
-        db.ChangeTracker.Clear();
         db.AccountEvents.Add(new AccountEvent(userId, kind, text, time.GetUtcNow()));
         await db.SaveChangesAsync();
     }

@@ -205,6 +205,9 @@ public sealed class SingleSignOnTests
         {
         }
 
+        // A sign-in form opened before the change, posted after it.
+        using var oldForm = sso.NewBrowser();
+        var token = HttpSignIn.AntiforgeryTokenIn(await oldForm.Client.GetStringAsync(new Uri("/account/login", UriKind.Relative), Ct));
         await service.SetPasswordSignInAsync(sso.LocalAdmin.Actor, allowed: false, Ct);
 
         using var anonymous = sso.NewBrowser();
@@ -212,7 +215,8 @@ public sealed class SingleSignOnTests
         Assert.Contains("Sign in with Corp Login", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Input.Password\"", page, StringComparison.Ordinal);
         // A password posted anyway (an old form, a script) is refused before it is checked, with the same words for everyone.
-        var posted = await PostPasswordAsync(sso, sso.LocalAdmin.Email, sso.LocalAdmin.Password);
+        var posted = await PostPasswordAsync(oldForm.Client, token, sso.LocalAdmin.Email, sso.LocalAdmin.Password);
+        Assert.False(oldForm.HasSession);
         Assert.Contains("Password sign-in is turned off here. Use &quot;Sign in with Corp Login&quot;.", posted, StringComparison.Ordinal);
         // The admin who linked their account still gets in, through the provider.
         using var stillIn = await sso.SignedInBrowserAsync(ada);
@@ -226,15 +230,12 @@ public sealed class SingleSignOnTests
         Assert.Equal("?sso=failed", browser.Hops[^1].Query);
     }
 
-    private static async Task<string> PostPasswordAsync(SsoApp sso, string email, string password)
+    private static async Task<string> PostPasswordAsync(HttpClient client, string token, string email, string password)
     {
-        using var browser = sso.NewBrowser();
-        var client = browser.Client;
-        var html = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), Ct);
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryTokenIn(html),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
