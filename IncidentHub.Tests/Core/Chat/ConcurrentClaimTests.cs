@@ -25,9 +25,17 @@ public abstract class ConcurrentClaimTests(TestDatabase database) : DatabaseTest
     {
         await Inbox.AddAsync([Item("Ev1"), Item("Ev2"), Item("Ev3")], Ct);
         await using var other = await Harness.Get<IDbContextFactory<IncidentHubDbContext>>().CreateDbContextAsync(Ct);
-        await using var transaction = await other.Database.BeginTransactionAsync(Ct);
         var first = await other.ChatInbox.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
-        await other.Database.ExecuteSqlRawAsync("SELECT 1 FROM \"ChatInbox\" WHERE \"Id\" = {0} FOR UPDATE", [first], Ct);
+        // Another worker's open transaction holding the oldest row's lock (plain ADO.NET: EF's retrying strategy refuses user transactions).
+        var connection = other.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT 1 FROM \"ChatInbox\" WHERE \"Id\" = {first} FOR UPDATE";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
 
         // Without SKIP LOCKED this claim would wait for the other transaction: the timeout turns that into a failure.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
