@@ -50,6 +50,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoleDefinitionService>();
         services.AddSingleton<UserAccountService>();
         services.AddSingleton<PasswordCheck>();
+        // Off until the web app configures it (Authentication:Oidc).
+        services.TryAddSingleton(Users.SingleSignOn.SsoConfiguration.Off);
+        services.AddSingleton<Users.SingleSignOn.SingleSignOnService>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<ReminderService>();

@@ -3,6 +3,7 @@ using IncidentHub.Core.Live;
 using IncidentHub.Core.Notifications;
 using IncidentHub.Web.Jobs;
 using IncidentHub.Web.Auth;
+using IncidentHub.Web.Auth.Sso;
 using IncidentHub.Web.Components;
 using IncidentHub.Web.Data;
 using IncidentHub.Web.Live;
@@ -29,6 +30,7 @@ public static class IncidentHubWebSetup
         services.AddIncidentHubCore();
         services.AddIncidentHubDatabase(configuration, environment);
         services.AddIncidentHubAuth();
+        services.AddIncidentHubSso(configuration);
         services.AddIncidentHubProxies(configuration);
         services.AddIncidentHubRateLimits();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -83,6 +85,7 @@ public static class IncidentHubWebSetup
         // Liveness without touching the database: for orchestrators, and the benchmarks' bare baseline.
         app.MapMethods("/healthz/live", [HttpMethods.Get, HttpMethods.Head], () => Results.Text("ok")).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapSsoEndpoints();
         app.UseIncidentHubJobs();
         app.UseIncidentHubSlack();
         app.MapStatusPage();

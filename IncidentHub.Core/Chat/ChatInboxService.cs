@@ -142,6 +142,13 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
         var until = now + lease.Ticks;
         var token = Guid.NewGuid().ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (ChatClaimSql.SkipsLockedRows(db))
+        {
+            // PostgreSQL: one statement, rows another worker is claiming right now skipped (ChatClaimSql).
+            await db.Database.ExecuteSqlRawAsync(ChatClaimSql.InboxClaim(db), [token, until, nameof(ChatInboxStatus.Pending), now, max], cancellationToken);
+            return await ClaimedAsync(db, token, cancellationToken);
+        }
+
         var ids = await db.ChatInbox.AsNoTracking()
             .Where(i => i.Status == ChatInboxStatus.Pending && i.NextAttemptAtTicks <= now && i.LeaseUntilTicks <= now)
             .OrderBy(i => i.Id)
@@ -160,12 +167,15 @@ public sealed partial class ChatInboxService(IDbContextFactory<IncidentHubDbCont
                 .SetProperty(i => i.LeaseToken, token)
                 .SetProperty(i => i.LeaseUntilTicks, until)
                 .SetProperty(i => i.Attempts, i => i.Attempts + 1), cancellationToken);
-        return await db.ChatInbox.AsNoTracking()
+        return await ClaimedAsync(db, token, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ChatInboxWork>> ClaimedAsync(IncidentHubDbContext db, string token, CancellationToken cancellationToken) =>
+        await db.ChatInbox.AsNoTracking()
             .Where(i => i.LeaseToken == token)
             .OrderBy(i => i.Id)
             .Select(i => new ChatInboxWork(i.Id, token, i.EventId, i.Kind, i.Payload ?? "", i.Attempts, i.RetryNumber, i.ReceivedAt))
             .ToListAsync(cancellationToken);
-    }
 
     /// <summary>Records what became of claimed events. Only rows still held under <paramref name="token"/> change.</summary>
     public async Task CompleteAsync(string token, IReadOnlyList<ChatInboxResult> results, CancellationToken cancellationToken = default)

@@ -51,6 +51,19 @@ public sealed partial class ChatOutboxService(IDbContextFactory<IncidentHubDbCon
         var now = time.GetUtcNow().UtcTicks;
         var until = now + lease.Ticks;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (ChatClaimSql.SkipsLockedRows(db))
+        {
+            // PostgreSQL: one statement, heads another worker is claiming right now skipped (ChatClaimSql). The rows
+            // share one lease token; every later step names the row's id with it.
+            var batch = Guid.NewGuid().ToString("N");
+            await db.Database.ExecuteSqlRawAsync(ChatClaimSql.OutboxClaim(db), [batch, until, nameof(ChatOutboxStatus.Pending), now, maxLanes], cancellationToken);
+            return await db.ChatOutbox.AsNoTracking()
+                .Where(o => o.LeaseToken == batch)
+                .OrderBy(o => o.Id)
+                .Select(o => new ChatOutboxWork(o.Id, batch, o.IncidentId, o.Kind, o.Payload, o.Attempts, o.InFlightSince != null, o.CreatedAt))
+                .ToListAsync(cancellationToken);
+        }
+
         var heads = await db.ChatOutbox.AsNoTracking()
             .Where(o => o.Status == ChatOutboxStatus.Pending)
             .Where(o => !db.ChatOutbox.Any(p => p.Status == ChatOutboxStatus.Pending && p.IncidentId == o.IncidentId && p.Id < o.Id))

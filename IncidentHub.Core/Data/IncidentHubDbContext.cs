@@ -105,6 +105,9 @@ public class IncidentHubDbContext(DbContextOptions options) : IdentityUserContex
     /// <summary>The weekly follow-up digest's schedule and the last week sent: one row.</summary>
     public DbSet<FollowUps.Digest.FollowUpDigestSettings> FollowUpDigestSettings => Set<FollowUps.Digest.FollowUpDigestSettings>();
 
+    /// <summary>The account audit: single sign-on creating, linking or changing accounts, password sign-in turned off or on.</summary>
+    public DbSet<Users.SingleSignOn.AccountEvent> AccountEvents => Set<Users.SingleSignOn.AccountEvent>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);

@@ -25,4 +25,10 @@ public sealed class Installation
     public string FirstAdminId { get; private set; } = "";
 
     public DateTimeOffset SetUpAt { get; private set; }
+
+    /// <summary>
+    /// An admin turned password sign-in off: people sign in through single sign-on only. It counts only while single
+    /// sign-on is configured, so removing that configuration can never lock everyone out.
+    /// </summary>
+    public bool PasswordSignInDisabled { get; internal set; }
 }

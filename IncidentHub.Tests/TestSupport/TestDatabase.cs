@@ -123,6 +123,7 @@ public abstract class TestDatabase : IAsyncLifetime
         await db.Severities.ExecuteDeleteAsync();
         await db.RoleDefinitions.ExecuteDeleteAsync();
         await db.UserTokens.ExecuteDeleteAsync();
+        await db.AccountEvents.ExecuteDeleteAsync();
         await db.UserLogins.ExecuteDeleteAsync();
         await db.UserClaims.ExecuteDeleteAsync();
         await db.Users.ExecuteDeleteAsync();

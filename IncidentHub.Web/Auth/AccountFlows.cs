@@ -1,6 +1,7 @@
 using IncidentHub.Core.Common;
 using IncidentHub.Core.Demo;
 using IncidentHub.Core.Users;
+using IncidentHub.Core.Users.SingleSignOn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,8 @@ public sealed partial class AccountFlows(
     SetupState setup,
     FirstRunCode setupCode,
     DemoPasswordNote demoPasswords,
+    SingleSignOnService sso,
+    SsoConfiguration ssoConfiguration,
     IOptions<SessionSettings> sessions,
     TimeProvider time,
     ILogger<AccountFlows> logger)
@@ -34,6 +37,12 @@ public sealed partial class AccountFlows(
     {
         ArgumentNullException.ThrowIfNull(form);
         var email = form.Email.Trim();
+        if (!await sso.IsPasswordSignInAllowedAsync())
+        {
+            // Said before any password is checked, the same for every email: it tells nothing about accounts.
+            return sso.PasswordSignInOff;
+        }
+
         if (throttle.TryBegin(email, clientAddress) is { } wait)
         {
             LogThrottled(logger, clientAddress);
@@ -52,6 +61,17 @@ public sealed partial class AccountFlows(
         await signIn.SignInAsync(user, SessionLifetime.PropertiesFor(form.RememberMe, sessions.Value, time.GetUtcNow()), "pwd");
         return null;
     }
+
+    /// <summary>Single sign-on as the sign-in page offers it (off unless <c>Authentication:Oidc</c> is configured).</summary>
+    public SsoConfiguration SingleSignOn => ssoConfiguration;
+
+    public Task<bool> IsPasswordSignInAllowedAsync() => sso.IsPasswordSignInAllowedAsync();
+
+    /// <summary>The message for the <c>?sso=</c> word the single sign-on endpoints send back, or null for none or an unknown word.</summary>
+    public string? SingleSignOnMessage(string? refusal) =>
+        ssoConfiguration.Enabled && Enum.TryParse<SsoRefusal>(refusal, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(refusal, out _)
+            ? sso.Describe(value)
+            : null;
 
     /// <summary>"Keep me signed in" in words, e.g. "14 days".</summary>
     public string KeepSignedInFor => Describe(sessions.Value.KeepSignedInFor);

@@ -71,6 +71,10 @@ public abstract class ViewerCannotChangeAnythingTests(TestDatabase database) : D
             h.RoleDefinitions.SaveAsync(v, new RoleDefinitionForm { Name = "Mine" }, Ct),
         [$"{nameof(RoleDefinitionService)}.{nameof(RoleDefinitionService.SetArchivedAsync)}"] = (h, v, f) =>
             h.RoleDefinitions.SetArchivedAsync(v, f.ScribeRoleId, true, Ct),
+        [$"{nameof(IncidentHub.Core.Users.SingleSignOn.SingleSignOnService)}.{nameof(IncidentHub.Core.Users.SingleSignOn.SingleSignOnService.SetPasswordSignInAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Users.SingleSignOn.SingleSignOnService>().SetPasswordSignInAsync(v, allowed: false, Ct),
+        [$"{nameof(IncidentHub.Core.Users.SingleSignOn.SingleSignOnService)}.{nameof(IncidentHub.Core.Users.SingleSignOn.SingleSignOnService.GetOverviewAsync)}"] = (h, v, f) =>
+            h.Get<IncidentHub.Core.Users.SingleSignOn.SingleSignOnService>().GetOverviewAsync(v, Ct),
         [$"{nameof(UserAccountService)}.{nameof(UserAccountService.CreateUserAsync)}"] = (h, v, f) =>
             h.Accounts.CreateUserAsync(v, new NewUserForm { DisplayName = "Eve", Email = "eve@example.test", Password = "long-enough-password" }, Ct),
         [$"{nameof(UserAccountService)}.{nameof(UserAccountService.ChangeRoleAsync)}"] = (h, v, f) =>
