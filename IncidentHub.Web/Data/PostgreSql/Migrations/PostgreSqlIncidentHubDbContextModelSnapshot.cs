@@ -769,6 +769,64 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChannelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DefaultSeverityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("_expectedRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ExpectedRoleIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultSeverityId");
+
+                    b.ToTable("IncidentTypes", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -845,6 +903,9 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<int?>("TypeId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -864,6 +925,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.HasIndex("SeverityId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TypeId");
 
                     b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
                         .HasDatabaseName("IX_Incidents_Insights");
@@ -2171,6 +2234,14 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSeverityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("IncidentHub.Core.Severities.Severity", "Severity")
@@ -2178,6 +2249,11 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                         .HasForeignKey("SeverityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.IncidentTypes.IncidentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
                         {
@@ -2241,6 +2317,8 @@ namespace IncidentHub.Web.Data.PostgreSql.Migrations
                     b.Navigation("PendingHandover");
 
                     b.Navigation("Severity");
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>

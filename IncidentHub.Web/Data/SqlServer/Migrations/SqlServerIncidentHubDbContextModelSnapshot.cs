@@ -770,6 +770,64 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChannelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("DefaultSeverityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("_expectedRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("ExpectedRoleIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultSeverityId");
+
+                    b.ToTable("IncidentTypes", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -846,6 +904,9 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("TypeId")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -865,6 +926,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.HasIndex("SeverityId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TypeId");
 
                     b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
                         .HasDatabaseName("IX_Incidents_Insights");
@@ -2174,6 +2237,14 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSeverityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("IncidentHub.Core.Severities.Severity", "Severity")
@@ -2181,6 +2252,11 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                         .HasForeignKey("SeverityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.IncidentTypes.IncidentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
                         {
@@ -2244,6 +2320,8 @@ namespace IncidentHub.Web.Data.SqlServer.Migrations
                     b.Navigation("PendingHandover");
 
                     b.Navigation("Severity");
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>

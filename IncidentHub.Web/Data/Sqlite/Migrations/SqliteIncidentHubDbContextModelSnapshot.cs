@@ -744,6 +744,62 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DefaultSeverityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UpdateCadenceMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_expectedRoleIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExpectedRoleIds");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultSeverityId");
+
+                    b.ToTable("IncidentTypes", (string)null);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -818,6 +874,9 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TypeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -837,6 +896,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.HasIndex("SeverityId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("TypeId");
 
                     b.HasIndex("DeclaredAt", "Visibility", "SeverityId", "Status", "ImpactStartedAt", "DetectedAt", "MitigatedAt", "ResolvedAt", "DeclinedAt", "LastUpdateAt", "Id")
                         .HasDatabaseName("IX_Incidents_Insights");
@@ -2100,6 +2161,14 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("Incident");
                 });
 
+            modelBuilder.Entity("IncidentHub.Core.IncidentTypes.IncidentType", b =>
+                {
+                    b.HasOne("IncidentHub.Core.Severities.Severity", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultSeverityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("IncidentHub.Core.Incidents.Incident", b =>
                 {
                     b.HasOne("IncidentHub.Core.Severities.Severity", "Severity")
@@ -2107,6 +2176,11 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                         .HasForeignKey("SeverityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IncidentHub.Core.IncidentTypes.IncidentType", "Type")
+                        .WithMany()
+                        .HasForeignKey("TypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("IncidentHub.Core.Roles.LeadHandover", "PendingHandover", b1 =>
                         {
@@ -2170,6 +2244,8 @@ namespace IncidentHub.Web.Data.Sqlite.Migrations
                     b.Navigation("PendingHandover");
 
                     b.Navigation("Severity");
+
+                    b.Navigation("Type");
                 });
 
             modelBuilder.Entity("IncidentHub.Core.Incidents.StatusPeriod", b =>
