@@ -137,7 +137,7 @@ public sealed class ChatOutboxConsumer(TimeProvider time, IEnumerable<IChatOutbo
             var isPrivate = declared.Visibility == IncidentVisibility.Private;
             var reference = IncidentReference.Format(e.IncidentNumber);
             db.ChatChannels.Add(new ChatChannel(e.IncidentId, isPrivate, now));
-            Enqueue(e, ChatOperationKind.CreateChannel, new CreateChannelOperation(e.IncidentNumber, declared.Name, isPrivate, declared.ChannelPrefix));
+            Enqueue(e, ChatOperationKind.CreateChannel, new CreateChannelOperation(e.IncidentNumber, declared.Name, isPrivate, declared.ChannelPrefix is { Length: > 0 } prefix ? prefix : null));
             Enqueue(e, ChatOperationKind.SetTopic, new SetTopicOperation($"{reference}: {declared.Name}"));
             Enqueue(e, ChatOperationKind.Invite, new InviteOperation([.. new[] { declared.DeclaredById, declared.LeadId }.Distinct()]));
             var body = string.Join("\n\n", new[]

@@ -52,6 +52,15 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
             Description = Token(StatusComponent.DescriptionMax),
         });
 
+        // A default incident type with the longest name and description: every incident below carries it, so its chip
+        // shows on the cards, the board, the list and the incident page.
+        await _app.Get<IncidentHub.Core.IncidentTypes.IncidentTypeService>().SaveAsync(admin, new IncidentHub.Core.IncidentTypes.IncidentTypeForm
+        {
+            Name = Token(IncidentHub.Core.IncidentTypes.IncidentType.NameMax, "CustomerDataBreach"),
+            Description = Token(IncidentHub.Core.IncidentTypes.IncidentType.DescriptionMax),
+            ChannelPrefix = "sec",
+        });
+
         var incidents = _app.Get<IncidentService>();
         var overdue = await incidents.DeclareAsync(admin, new DeclareIncidentRequest
         {
@@ -142,6 +151,9 @@ public sealed class LongTextLayoutTests(BrowserFixture browser) : IAsyncLifetime
             ("roles", "/admin/roles", "role-row"),
             ("status-services", "/admin/status-services", "component-row"),
             ("slack", "/admin/slack", "slack-urls"),
+            ("types", "/admin/types", "type-row"),
+            ("follow-up-digest", "/admin/follow-up-digest", "digest-next"),
+            ("sign-in-settings", "/admin/sign-in", "sso-not-configured"),
         };
         var problems = new List<string?>();
         foreach (var (name, path, ready) in pages)

@@ -67,6 +67,9 @@ public sealed class PostIncidentTasksTests(BrowserFixture browser) : IAsyncLifet
 
         // Bad input: a due time out of range is refused with the range, and the dialog keeps what was typed.
         await session.TestId("add-task").ClickAsync();
+        // The dialog focuses its first field once it has rendered (AutoFocus). Filling before that lets the late focus
+        // take the next field's typing into the name ("Tell finance400", seen in CI), so wait for it first.
+        await Expect(session.TestId("task-name")).ToBeFocusedAsync();
         await session.TestId("task-name").FillAsync("Tell finance");
         await session.TestId("task-due-after").FillAsync("400");
         await session.TestId("task-submit").ClickAsync();

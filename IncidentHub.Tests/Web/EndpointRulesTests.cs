@@ -13,12 +13,14 @@ public sealed class EndpointRulesTests : IAsyncLifetime
 
     /// <summary>
     /// Deliberately anonymous: sign-in, first run, errors, health, the public status page, static files; and Slack's three request URLs, which
-    /// Slack calls without signing in and which check Slack's request signature instead (SlackEventsTests, SlackSignatureTests).
+    /// Slack calls without signing in and which check Slack's request signature instead (SlackEventsTests, SlackSignatureTests);
+    /// and single sign-on's start and return, which a person reaches before they are signed in (404 while SSO is off;
+    /// SingleSignOnTests).
     /// </summary>
     private static readonly string[] AnonymousRoutes =
     [
         "/slack/events", "/slack/commands", "/slack/interactivity",
-        "/account/login", "/account/access-denied", "/setup", "/not-found", "/healthz", "/healthz/live",
+        "/account/login", "/account/access-denied", "/account/sso", "/account/sso/complete", "/setup", "/not-found", "/healthz", "/healthz/live",
         "/status", "/status/summary.json", "/status/feed.atom",
     ];
 
